@@ -1,0 +1,4 @@
+#include "Sandbox.h"
+namespace Dps::Sandbox {
+void registerAdminRoutes(Sandbox &) {}
+}
