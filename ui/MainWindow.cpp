@@ -1,0 +1,123 @@
+#include "MainWindow.h"
+
+#include "AppIcon.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFont>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QVBoxLayout>
+
+namespace Dps {
+
+namespace {
+constexpr int LogoSize = 96;
+constexpr int AboutIconSize = 64;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(applicationIcon());
+
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_quitAction = m_fileMenu->addAction(QString());
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    // Closing the last window ends the application, and later pages get a chance to object.
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_aboutAction = m_helpMenu->addAction(QString());
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    auto *central = new QWidget(this);
+    m_logo = new QLabel(central);
+    m_logo->setObjectName(QStringLiteral("logo"));
+    m_logo->setPixmap(applicationIcon().pixmap(LogoSize));
+    m_logo->setAlignment(Qt::AlignCenter);
+
+    m_heading = new QLabel(central);
+    m_heading->setObjectName(QStringLiteral("heading"));
+    m_heading->setAlignment(Qt::AlignCenter);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
+
+    m_welcome = new QLabel(central);
+    m_welcome->setObjectName(QStringLiteral("welcomeText"));
+    m_welcome->setAlignment(Qt::AlignCenter);
+    m_welcome->setWordWrap(true);
+    m_welcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(32, 32, 32, 32);
+    layout->setSpacing(16);
+    layout->addStretch();
+    layout->addWidget(m_logo);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_welcome);
+    layout->addStretch();
+    setCentralWidget(central);
+
+    retranslateUi();
+    resize(640, 440);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("DPS Setup"));
+    menuBar()->setAccessibleName(tr("Main menu"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About DPS Setup"));
+
+    m_logo->setAccessibleName(tr("DPS Setup logo"));
+    m_heading->setText(tr("Welcome to DPS Setup"));
+    m_welcome->setText(
+        tr("This app will guide you through setting up an Azure IoT Hub Device Provisioning "
+           "Service without the Azure portal: sign in, create the provisioning service, create or "
+           "pick an IoT hub, link the two and choose how devices are allocated to hubs. The guided "
+           "setup is coming soon."));
+    m_welcome->setAccessibleName(tr("Welcome message"));
+}
+
+void MainWindow::showAbout()
+{
+    // open(), not exec(): no nested event loop (STYLE.md section 3).
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setWindowTitle(tr("About DPS Setup"));
+    box->setIconPixmap(applicationIcon().pixmap(AboutIconSize));
+    box->setText(tr("DPS Setup %1").arg(QCoreApplication::applicationVersion()));
+    box->setInformativeText(
+        tr("Sets up an Azure IoT Hub Device Provisioning Service and links it to IoT hubs, without "
+           "the Azure portal. Built with Qt %1.")
+            .arg(QLatin1String(qVersion())));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+} // namespace Dps
