@@ -94,7 +94,7 @@ Response Response::armError(int status, const QString &code, const QString &mess
     return json(status, QJsonObject{{QStringLiteral("error"), error}});
 }
 
-Response Response::flatError(int status, int code, const QString &message, const QString &details)
+Response Response::flatError(int status, const QJsonValue &code, const QString &message, const QString &details)
 {
     QJsonObject body{{QStringLiteral("code"), code},
                      {QStringLiteral("httpStatusCode"), httpStatusName(status)},

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -66,7 +67,8 @@ struct Response
     static Response armError(int status, const QString &code, const QString &message,
                              const QString &target = {}, const QJsonArray *details = nullptr);
     // The Microsoft.Devices resource provider's flat shape: {"code": 400xxx, "httpStatusCode", "message", "details"}.
-    static Response flatError(int status, int code, const QString &message, const QString &details = {});
+    // `code` is numeric for DPS (its spec types it int32) and a string for IoT Hub (its spec types it string).
+    static Response flatError(int status, const QJsonValue &code, const QString &message, const QString &details = {});
 };
 
 QByteArray reasonPhrase(int status);

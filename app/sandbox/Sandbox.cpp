@@ -469,19 +469,24 @@ Response Sandbox::dispatch(Request &request)
 
 Response Sandbox::route(Request &request, QString *operationId)
 {
+    // The most specific route wins: the one with the most literal segments.
     const Route *match = nullptr;
+    int bestLiterals = -1;
     QStringList allowed;
     for (const auto &r : m_routes) {
         if (r.pattern.size() != request.segments.size())
             continue;
         QStringList params;
         bool ok = true;
+        int literals = 0;
         for (int i = 0; i < r.pattern.size(); ++i) {
             if (r.pattern[i] == QLatin1String("{}")) {
                 params.append(request.segments[i]);
             } else if (r.pattern[i] != request.segments[i].toLower()) {
                 ok = false;
                 break;
+            } else {
+                ++literals;
             }
         }
         if (!ok)
@@ -490,9 +495,11 @@ Response Sandbox::route(Request &request, QString *operationId)
             allowed.append(QString::fromLatin1(r.method));
             continue;
         }
-        match = &r;
-        request.params = params;
-        break;
+        if (literals > bestLiterals) {
+            match = &r;
+            bestLiterals = literals;
+            request.params = params;
+        }
     }
     const bool armPath = request.segments.isEmpty()
                          || request.segments.first().compare(QLatin1String("subscriptions"), Qt::CaseInsensitive) == 0
