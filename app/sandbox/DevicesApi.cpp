@@ -192,6 +192,7 @@ Operation &startOperation(Sandbox &sb, const Request &req, Resource &r, const QS
                                {QStringLiteral("message"), QStringLiteral("The operation failed in the service (injected by the sandbox). Retry the operation.")}};
     }
     r.activeOperationId = op.id;
+    sb.world().scheduleSettle(op.doneAtMs);
     sb.world().operations.insert(op.id, op);
     return sb.world().operations[op.id];
 }

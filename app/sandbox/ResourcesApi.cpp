@@ -285,6 +285,7 @@ void registerResourceRoutes(Sandbox &sandbox)
                  if (reg.state != QLatin1String("Registered") && reg.state != QLatin1String("Registering")) {
                      reg.state = QStringLiteral("Registering");
                      reg.readyAtMs = sb->world().nowMs() + sb->options().providerRegisterMs;
+                     sb->world().scheduleSettle(reg.readyAtMs);
                      if (sb->options().providerRegisterMs <= 0)
                          reg.state = QStringLiteral("Registered");
                  }
@@ -377,6 +378,7 @@ void registerResourceRoutes(Sandbox &sandbox)
             g->deleteAtMs = op.startMs + sb->options().lroUpdateMs;
         }
         op.doneAtMs = g->deleteAtMs;
+        sb->world().scheduleSettle(op.doneAtMs);
         sb->world().operations.insert(op.id, op);
         Response r = Response::empty(202);
         QUrlQuery q;

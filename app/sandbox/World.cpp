@@ -4,6 +4,8 @@
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <limits>
+
 namespace Dps::Sandbox {
 
 namespace {
@@ -157,32 +159,47 @@ QList<Resource *> World::resourcesOf(const QString &subscriptionId, const QStrin
 bool World::settle()
 {
     const qint64 now = nowMs();
+    if (now < m_nextSettleAtMs)
+        return false;
     bool changed = false;
+    qint64 next = std::numeric_limits<qint64>::max();
     for (auto &op : operations) {
-        if (!op.settled && op.doneAtMs <= now) {
+        if (op.settled)
+            continue;
+        if (op.doneAtMs <= now) {
             settleOperation(op);
             changed = true;
+        } else {
+            next = std::min(next, op.doneAtMs);
         }
     }
     for (auto &sub : subscriptions) {
         for (auto &reg : sub.providers) {
-            if (reg.state == QLatin1String("Registering") && reg.readyAtMs <= now) {
+            if (reg.state != QLatin1String("Registering"))
+                continue;
+            if (reg.readyAtMs <= now) {
                 reg.state = QStringLiteral("Registered");
                 changed = true;
+            } else {
+                next = std::min(next, reg.readyAtMs);
             }
         }
     }
     for (auto it = resourceGroups.begin(); it != resourceGroups.end();) {
-        if (it->provisioningState == QLatin1String("Deleting") && it->deleteAtMs <= now) {
+        if (it->provisioningState != QLatin1String("Deleting")) {
+            ++it;
+        } else if (it->deleteAtMs <= now) {
             const QString prefix = it.key() + QLatin1Char('/');
             for (auto r = resources.lowerBound(prefix); r != resources.end() && r.key().startsWith(prefix);)
                 r = resources.erase(r);
             it = resourceGroups.erase(it);
             changed = true;
         } else {
+            next = std::min(next, it->deleteAtMs);
             ++it;
         }
     }
+    m_nextSettleAtMs = next;
     return changed;
 }
 

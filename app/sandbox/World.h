@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace Dps::Sandbox {
 
 struct Tenant
@@ -180,14 +182,17 @@ public:
     QList<Resource *> resourcesOf(const QString &subscriptionId, const QString &rg, const QString &type);
 
     // Apply every operation, provider registration and resource group deletion whose time has come.
-    // Returns true when anything changed.
+    // Returns true when anything changed. Cheap when nothing is due (see scheduleSettle).
     bool settle();
+    // Something becomes due at `atMs` (an LRO, a registration, a group deletion): settle() must look then.
+    void scheduleSettle(qint64 atMs) { m_nextSettleAtMs = std::min(m_nextSettleAtMs, atMs); }
 
     QJsonObject toJson() const;
     static World fromJson(const QJsonObject &json, bool *ok = nullptr);
 
 private:
     void settleOperation(Operation &op);
+    qint64 m_nextSettleAtMs = 0; // 0: unknown, do a full pass
 };
 
 QString newGuid();
