@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
 
+# Node.js runs the official Azure SDK against the sandbox (tests/sdk); keep one that is already there.
+command -v node >/dev/null && command -v npm >/dev/null || TEST_PACKAGES+=(nodejs npm)
 install_packages "${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 cmake --preset default
 cmake --build --preset default -j2

@@ -12,6 +12,7 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSaveFile>
@@ -446,7 +447,7 @@ Response Sandbox::dispatch(Request &request)
     if (!clientRequestId.isEmpty())
         response.setHeader("x-ms-client-request-id", clientRequestId.left(128));
     if (!response.hasHeader("Date"))
-        response.setHeader("Date", QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toLatin1());
+        response.setHeader("Date", QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
 
     if (!isAdmin) {
         RequestLogEntry entry;
