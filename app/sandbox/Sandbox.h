@@ -31,6 +31,8 @@ struct SandboxOptions
     int providerRegisterMs = 3000;
     int tokenLifetimeSec = 3600;
     int refreshTokenLifetimeSec = 90 * 24 * 3600;
+    int deviceCodeIntervalSec = 5;     // device code: seconds between polls (slow_down below that)
+    int deviceCodeExpirySec = 900;     // device code: lifetime of device_code/user_code
     int pageSize = 100;
     bool autoApprove = false;          // /authorize signs the user in without showing the page
     qint64 maxBodyBytes = 1024 * 1024; // larger bodies get 413

@@ -63,7 +63,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption pageSize(QStringLiteral("page-size"), QStringLiteral("Items per page of every list (default 100)."), QStringLiteral("N"));
     const QCommandLineOption autoApprove(QStringLiteral("auto-approve"), QStringLiteral("Sign the user in on /authorize without showing the sign-in page (tests)."));
     const QCommandLineOption registerSeconds(QStringLiteral("register-seconds"), QStringLiteral("How long a provider registration takes (default 3)."), QStringLiteral("SECONDS"));
-    parser.addOptions({port, world, infoFile, stateFile, tlsCert, tlsKey, lro, tokenLifetime, pageSize, autoApprove, registerSeconds});
+    const QCommandLineOption refreshLifetime(QStringLiteral("refresh-token-lifetime"), QStringLiteral("Refresh token lifetime in seconds (default 90 days)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption deviceInterval(QStringLiteral("device-code-interval"), QStringLiteral("Device code polling interval in seconds (default 5)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption deviceExpiry(QStringLiteral("device-code-expiry"), QStringLiteral("Device code lifetime in seconds (default 900)."), QStringLiteral("SECONDS"));
+    parser.addOptions({port, world, infoFile, stateFile, tlsCert, tlsKey, lro, tokenLifetime, pageSize, autoApprove, registerSeconds,
+                       refreshLifetime, deviceInterval, deviceExpiry});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -100,6 +104,21 @@ int main(int argc, char *argv[])
         if (!ok || v < 0)
             return usageError(QStringLiteral("--register-seconds needs a non-negative number."));
         options.providerRegisterMs = int(v * 1000);
+    }
+    if (parser.isSet(refreshLifetime)) {
+        options.refreshTokenLifetimeSec = parser.value(refreshLifetime).toInt(&ok);
+        if (!ok || options.refreshTokenLifetimeSec < 1)
+            return usageError(QStringLiteral("--refresh-token-lifetime needs a positive number of seconds."));
+    }
+    if (parser.isSet(deviceInterval)) {
+        options.deviceCodeIntervalSec = parser.value(deviceInterval).toInt(&ok);
+        if (!ok || options.deviceCodeIntervalSec < 0 || options.deviceCodeIntervalSec > 3600)
+            return usageError(QStringLiteral("--device-code-interval needs a number of seconds from 0 to 3600."));
+    }
+    if (parser.isSet(deviceExpiry)) {
+        options.deviceCodeExpirySec = parser.value(deviceExpiry).toInt(&ok);
+        if (!ok || options.deviceCodeExpirySec < 1 || options.deviceCodeExpirySec > 86400)
+            return usageError(QStringLiteral("--device-code-expiry needs a number of seconds from 1 to 86400."));
     }
     options.autoApprove = parser.isSet(autoApprove);
 
