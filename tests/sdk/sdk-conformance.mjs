@@ -26,6 +26,8 @@ const clientOptions = {
   updateIntervalInMs: 200,
 };
 
+const poll = { updateIntervalInMs: 200 };
+
 let passed = 0;
 let failed = 0;
 async function step(name, fn) {
@@ -125,11 +127,12 @@ await step("dps checkProvisioningServiceNameAvailability", async () => {
 });
 let dps;
 await step("dps beginCreateOrUpdateAndWait", async () => {
-  dps = await dpsClient.iotDpsResource.beginCreateOrUpdateAndWait(rg, dpsName, {
+  // The DPS client (2026-08-31, TypeSpec-generated) returns PollerLike objects: awaiting one polls to the end.
+  dps = await dpsClient.iotDpsResource.createOrUpdate(rg, dpsName, {
     location,
     sku: { name: "S1", capacity: 1 },
     properties: {},
-  });
+  }, poll);
   check(dps.properties.provisioningState === "Succeeded", dps.properties.provisioningState);
   check(dps.properties.state === "Active", dps.properties.state);
   check(/^0ne[0-9A-F]{8}$/.test(dps.properties.idScope), dps.properties.idScope);
@@ -146,7 +149,7 @@ await step("dps link hub (get, add, put)", async () => {
     },
   ];
   current.properties.allocationPolicy = "GeoLatency";
-  const updated = await dpsClient.iotDpsResource.beginCreateOrUpdateAndWait(rg, dpsName, current);
+  const updated = await dpsClient.iotDpsResource.createOrUpdate(rg, dpsName, current, poll);
   check(updated.properties.allocationPolicy === "GeoLatency", updated.properties.allocationPolicy);
   const linked = updated.properties.iotHubs[0];
   check(linked.name === `${hubName}.azure-devices.net`, JSON.stringify(linked));
@@ -154,7 +157,7 @@ await step("dps link hub (get, add, put)", async () => {
 });
 await step("dps re-put of a GET body (masked key) is accepted", async () => {
   const current = await dpsClient.iotDpsResource.get(rg, dpsName);
-  const again = await dpsClient.iotDpsResource.beginCreateOrUpdateAndWait(rg, dpsName, current);
+  const again = await dpsClient.iotDpsResource.createOrUpdate(rg, dpsName, current, poll);
   check(again.properties.iotHubs.length === 1, "link lost");
 });
 await step("dps listKeys + listKeysForKeyName + listValidSkus", async () => {
@@ -172,7 +175,7 @@ await step("dps listByResourceGroup + listBySubscription", async () => {
   check(bySub.some((d) => d.name === dpsName), "bySub");
 });
 await step("dps beginUpdateAndWait (tags)", async () => {
-  const updated = await dpsClient.iotDpsResource.beginUpdateAndWait(rg, dpsName, { tags: { env: "sdk" } });
+  const updated = await dpsClient.iotDpsResource.update(rg, dpsName, { tags: { env: "sdk" } }, poll);
   check(updated.tags.env === "sdk", JSON.stringify(updated.tags));
 });
 await step("error shape: get a missing DPS", async () => {
@@ -184,7 +187,7 @@ await step("error shape: get a missing DPS", async () => {
   }
 });
 await step("dps beginDeleteAndWait", async () => {
-  await dpsClient.iotDpsResource.beginDeleteAndWait(dpsName, rg);
+  await dpsClient.iotDpsResource.delete(rg, dpsName, poll);
   const left = await all(dpsClient.iotDpsResource.listByResourceGroup(rg));
   check(left.length === 0, "still there");
 });
