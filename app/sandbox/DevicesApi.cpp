@@ -58,6 +58,7 @@ enum DpsCode {
     DpsInvalidWeight = 400214,
     DpsLocationImmutable = 400215,
     DpsHostNameRequired = 400309, // "hostName is required when connectionString is not provided" (azure-arm.md 2.8)
+    DpsResourceNotFound = 404001,
     DpsKeyNotFound = 404201,
     DpsNameNotAvailable = 409201,
     DpsOperationInProgress = 409202,
@@ -69,6 +70,8 @@ Response rpError(const Kind &kind, int status, int dpsCode, const QString &hubCo
         return Response::flatError(status, dpsCode, message);
     return Response::flatError(status, hubCode, message);
 }
+
+Response notFound(const Kind &kind, const QString &name, const QString &rg);
 
 bool validName(const QString &name)
 {
@@ -222,7 +225,7 @@ std::optional<Response> resolve(Sandbox &sb, const Request &req, const Kind &kin
         return Arm::resourceGroupNotFound(req.params[1]);
     Resource *r = sb.world().resource(sub->subscriptionId, req.params[1], kind.type, req.params[2]);
     if (!r)
-        return Arm::resourceNotFound(typeLabel(kind), req.params[2], req.params[1]);
+        return notFound(kind, req.params[2], req.params[1]);
     *out = r;
     return std::nullopt;
 }
@@ -239,6 +242,65 @@ std::optional<Response> checkTags(const Kind &kind, const QJsonValue &tags)
     return std::nullopt;
 }
 
+// JSON types of the writable properties (HUB-SPEC / DPS-SPEC): the services can't deserialize a value of
+// another type and answer 400. Stored as sent, it would break every client that reads the resource back.
+std::optional<Response> checkPropertyTypes(const Kind &kind, const QJsonObject &body)
+{
+    auto given = [](const QJsonValue &v) { return !v.isUndefined() && !v.isNull(); };
+    auto wrong = [&kind](const QString &field, const QString &expected) {
+        return rpError(kind, 400, DpsInvalidBody, QStringLiteral("InvalidRequestBody"),
+                       QStringLiteral("The request body is invalid: '%1' must be %2.").arg(field, expected));
+    };
+    const QJsonValue properties = body.value(QStringLiteral("properties"));
+    if (given(properties) && !properties.isObject())
+        return wrong(QStringLiteral("properties"), QStringLiteral("an object"));
+    if (!kind.isDps() && given(body.value(QStringLiteral("identity"))) && !body.value(QStringLiteral("identity")).isObject())
+        return wrong(QStringLiteral("identity"), QStringLiteral("an object"));
+    struct Field
+    {
+        const char *name;
+        QJsonValue::Type type;
+        bool hubOnly;
+    };
+    static const Field fields[] = {
+        {"enableDataResidency", QJsonValue::Bool, false}, {"publicNetworkAccess", QJsonValue::String, false},
+        {"ipFilterRules", QJsonValue::Array, false}, {"privateEndpointConnections", QJsonValue::Array, false},
+        {"authorizationPolicies", QJsonValue::Array, false},
+        {"disableLocalAuth", QJsonValue::Bool, true}, {"disableDeviceSAS", QJsonValue::Bool, true},
+        {"disableModuleSAS", QJsonValue::Bool, true}, {"restrictOutboundNetworkAccess", QJsonValue::Bool, true},
+        {"enableFileUploadNotifications", QJsonValue::Bool, true}, {"minTlsVersion", QJsonValue::String, true},
+        {"comments", QJsonValue::String, true}, {"features", QJsonValue::String, true},
+        {"allowedFqdnList", QJsonValue::Array, true}, {"eventHubEndpoints", QJsonValue::Object, true},
+        {"routing", QJsonValue::Object, true}, {"storageEndpoints", QJsonValue::Object, true},
+        {"messagingEndpoints", QJsonValue::Object, true}, {"cloudToDevice", QJsonValue::Object, true},
+        {"networkRuleSets", QJsonValue::Object, true}, {"rootCertificate", QJsonValue::Object, true},
+        {"deviceStreams", QJsonValue::Object, true}, {"encryption", QJsonValue::Object, true}};
+    const QJsonObject props = properties.toObject();
+    for (const auto &f : fields) {
+        if (f.hubOnly && kind.isDps())
+            continue;
+        const QString name = QLatin1String(f.name);
+        const QJsonValue v = props.value(name);
+        if (!given(v))
+            continue;
+        if (v.type() != f.type) {
+            const QString expected = f.type == QJsonValue::Bool ? QStringLiteral("true or false")
+                                     : f.type == QJsonValue::String ? QStringLiteral("a string")
+                                     : f.type == QJsonValue::Array ? QStringLiteral("a list") : QStringLiteral("an object");
+            return wrong(QStringLiteral("properties.") + name, expected);
+        }
+        for (const auto &item : v.toArray()) {
+            const bool ok = name == QLatin1String("allowedFqdnList") ? item.isString() : item.isObject();
+            if (!ok)
+                return wrong(QStringLiteral("properties.%1[]").arg(name), name == QLatin1String("allowedFqdnList") ? QStringLiteral("a string") : QStringLiteral("an object"));
+        }
+    }
+    const QJsonValue events = props.value(QStringLiteral("eventHubEndpoints")).toObject().value(QStringLiteral("events"));
+    if (!kind.isDps() && given(events) && !events.isObject())
+        return wrong(QStringLiteral("properties.eventHubEndpoints.events"), QStringLiteral("an object"));
+    return std::nullopt;
+}
+
 // Read-only fields may be echoed back unchanged (a GET body re-PUT); a changed value is an error (RPC).
 std::optional<Response> checkReadOnly(const Kind &kind, const QJsonObject &given, const QJsonObject &current, const QStringList &fields)
 {
@@ -250,6 +312,15 @@ std::optional<Response> checkReadOnly(const Kind &kind, const QJsonObject &given
                            QStringLiteral("The property '%1' is read-only and cannot be changed.").arg(f));
     }
     return std::nullopt;
+}
+
+// A missing hub or DPS in an existing group is the provider's answer, in its flat shape (both specs'
+// `default` response); a missing subscription or group is ARM's, wrapped.
+Response notFound(const Kind &kind, const QString &name, const QString &rg)
+{
+    return rpError(kind, 404, DpsResourceNotFound, QStringLiteral("ResourceNotFound"),
+                   QStringLiteral("The %1 '%2' does not exist in resource group '%3'.")
+                       .arg(kind.isDps() ? QStringLiteral("provisioning service") : QStringLiteral("IoT hub"), name.left(100), rg.left(100)));
 }
 
 Response locationNotAvailable(const Kind &kind, const QString &location)
@@ -293,6 +364,8 @@ Response putHub(Sandbox &sb, Request &req)
     if (!region)
         return locationNotAvailable(kind, location.toString());
     if (auto e = checkTags(kind, body.value(QStringLiteral("tags"))))
+        return *e;
+    if (auto e = checkPropertyTypes(kind, body))
         return *e;
     const QJsonObject skuIn = body.value(QStringLiteral("sku")).toObject();
     const QString skuName = skuIn.value(QStringLiteral("name")).toString().toUpper();
@@ -623,6 +696,8 @@ Response putDps(Sandbox &sb, Request &req)
         return locationNotAvailable(kind, location.toString());
     if (auto e = checkTags(kind, body.value(QStringLiteral("tags"))))
         return *e;
+    if (auto e = checkPropertyTypes(kind, body))
+        return *e;
     if (!body.value(QStringLiteral("sku")).isObject())
         return rpError(kind, 400, DpsInvalidSku, QString(), QStringLiteral("The sku property is required; use {\"name\": \"S1\", \"capacity\": 1}."));
     const QJsonObject skuIn = body.value(QStringLiteral("sku")).toObject();
@@ -675,6 +750,45 @@ Response putDps(Sandbox &sb, Request &req)
                                    current.value(QStringLiteral("iotHubs")).toArray(), &linked))
         return *e;
 
+    // Shared access policies: a non-empty list replaces them (what `az iot dps policy create` sends after
+    // listkeys); an empty one, as GET shows it, changes nothing. Missing keys are generated.
+    QJsonArray policies = existing ? existing->keys : defaultDpsKeys();
+    const QJsonArray policiesIn = propsIn.value(QStringLiteral("authorizationPolicies")).toArray();
+    if (!policiesIn.isEmpty()) {
+        static const QStringList rights{QStringLiteral("ServiceConfig"), QStringLiteral("EnrollmentRead"), QStringLiteral("EnrollmentWrite"),
+                                        QStringLiteral("DeviceConnect"), QStringLiteral("RegistrationStatusRead"), QStringLiteral("RegistrationStatusWrite")};
+        QJsonArray replaced;
+        QSet<QString> names;
+        for (const auto &v : policiesIn) {
+            QJsonObject k = v.toObject();
+            const QString keyName = k.value(QStringLiteral("keyName")).toString();
+            static const QRegularExpression keyNameRe(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+            if (!keyNameRe.match(keyName).hasMatch() || names.contains(keyName.toLower()))
+                return rpError(kind, 400, DpsInvalidBody, QString(),
+                               QStringLiteral("Each authorization policy needs a unique keyName of 1-64 letters, digits, '-', '_' or '.'."));
+            names.insert(keyName.toLower());
+            const auto given = k.value(QStringLiteral("rights")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+            if (given.isEmpty())
+                return rpError(kind, 400, DpsInvalidBody, QString(), QStringLiteral("The policy '%1' needs rights.").arg(keyName));
+            for (const auto &r : given) {
+                if (!rights.contains(r.trimmed()))
+                    return rpError(kind, 400, DpsInvalidBody, QString(),
+                                   QStringLiteral("'%1' is not a valid right. Valid rights: %2.").arg(r.trimmed().left(40), rights.join(QStringLiteral(", "))));
+            }
+            QJsonObject old;
+            for (const auto &o : std::as_const(policies)) {
+                if (o.toObject().value(QStringLiteral("keyName")).toString() == keyName)
+                    old = o.toObject();
+            }
+            for (const QString &field : {QStringLiteral("primaryKey"), QStringLiteral("secondaryKey")}) {
+                if (k.value(field).toString().isEmpty())
+                    k.insert(field, old.value(field).toString().isEmpty() ? randomKeyBase64() : old.value(field).toString());
+            }
+            replaced.append(k);
+        }
+        policies = replaced;
+    }
+
     const QJsonObject previous = existing ? existing->body : QJsonObject();
     QJsonObject fresh = dpsBody(sub->subscriptionId, group->name, existing ? existing->name : name, region->name, qint64(capacity),
                                 body.value(QStringLiteral("tags")).toObject());
@@ -694,6 +808,7 @@ Response putDps(Sandbox &sb, Request &req)
             fresh.insert(QStringLiteral("tags"), existing->body.value(QStringLiteral("tags")));
         fresh.insert(QStringLiteral("properties"), props);
         existing->body = fresh;
+        existing->keys = policies;
         setInFlight(*existing, QStringLiteral("Updating"), QStringLiteral("Transitioning"));
         Operation &op = startOperation(sb, req, *existing, QStringLiteral("update"), sb.options().lroUpdateMs);
         op.previousBody = previous;
@@ -708,7 +823,7 @@ Response putDps(Sandbox &sb, Request &req)
     r.type = kDpsType;
     r.name = name;
     r.body = fresh;
-    r.keys = defaultDpsKeys();
+    r.keys = policies;
     setInFlight(r, QStringLiteral("Accepted"), QStringLiteral("Activating"));
     const QString key = World::resourceKey(r.subscriptionId, r.resourceGroup, r.type, r.name);
     sb.world().resources.insert(key, r);
@@ -755,9 +870,7 @@ Response deleteResource(Sandbox &sb, Request &req, const Kind &kind)
         return Arm::resourceGroupNotFound(req.params[1]);
     Resource *r = sb.world().resource(sub->subscriptionId, req.params[1], kind.type, req.params[2]);
     if (!r)
-        return rpError(kind, 404, 404001, QStringLiteral("ResourceNotFound"),
-                       QStringLiteral("The %1 '%2' does not exist in resource group '%3'.")
-                           .arg(kind.isDps() ? QStringLiteral("provisioning service") : QStringLiteral("IoT hub"), req.params[2], req.params[1]));
+        return notFound(kind, req.params[2], req.params[1]);
     const qint64 now = sb.world().nowMs();
     Operation *op = nullptr;
     if (!r->activeOperationId.isEmpty()) {
@@ -766,10 +879,11 @@ Response deleteResource(Sandbox &sb, Request &req, const Kind &kind)
             return operationInProgress(kind, r->name);
         op = &running; // a repeated DELETE joins the running one
     } else {
-        setInFlight(*r, QStringLiteral("Deleting"), kind.isDps() ? QStringLiteral("Deleting") : QStringLiteral("Deleting"));
+        setInFlight(*r, QStringLiteral("Deleting"), QStringLiteral("Deleting"));
         op = &startOperation(sb, req, *r, QStringLiteral("delete"), sb.options().lroUpdateMs);
     }
-    Response resp = Response::empty(202);
+    // IoT Hub answers with the hub in its transitional state (HUB-SPEC 202: IotHubDescription); DPS with no body.
+    Response resp = kind.isDps() ? Response::empty(202) : Response::json(202, present(*r, req.apiVersion()));
     setLroHeaders(resp, req, *op, kind, basePath(r->subscriptionId, r->resourceGroup, kind, r->name), now);
     return resp;
 }
@@ -907,7 +1021,7 @@ Response operationResult(Sandbox &sb, Request &req, const Kind &kind)
         return Response::empty(204);
     Resource *r = sb.world().resource(op.subscriptionId, op.resourceGroup, op.resourceType, op.resourceName);
     if (!r)
-        return Arm::resourceNotFound(typeLabel(kind), op.resourceName, op.resourceGroup);
+        return notFound(kind, op.resourceName, op.resourceGroup);
     return Response::json(200, present(*r, req.apiVersion()));
 }
 
