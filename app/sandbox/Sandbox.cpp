@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -261,6 +262,8 @@ QJsonObject Sandbox::info() const
                      {QStringLiteral("scope"), QStringLiteral("https://management.azure.com/.default")},
                      {QStringLiteral("tenants"), tenants},
                      {QStringLiteral("subscriptions"), subscriptions}};
+    if (m_tls)
+        info.insert(QStringLiteral("caCertificateFile"), QFileInfo(m_options.tlsCert).absoluteFilePath());
     for (const auto &p : m_world.principals) {
         if (p.isServicePrincipal && !info.contains(QStringLiteral("servicePrincipal"))) {
             info.insert(QStringLiteral("servicePrincipal"),
