@@ -142,6 +142,29 @@ std::optional<Response> checkRegistered(const Subscription &subscription, const 
                               QString(), nullptr);
 }
 
+namespace {
+
+constexpr int kMaxJsonDepth = 64;
+
+int jsonDepth(const QJsonValue &v)
+{
+    int deepest = 0;
+    if (v.isArray()) {
+        for (const auto &item : v.toArray())
+            deepest = std::max(deepest, jsonDepth(item));
+        return deepest + 1;
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            deepest = std::max(deepest, jsonDepth(it.value()));
+        return deepest + 1;
+    }
+    return 0;
+}
+
+} // namespace
+
 std::optional<Response> parseJsonBody(const Request &request, QJsonObject *out, bool required)
 {
     if (request.body.trimmed().isEmpty()) {
@@ -168,6 +191,13 @@ std::optional<Response> parseJsonBody(const Request &request, QJsonObject *out, 
         return Response::armError(400, QStringLiteral("InvalidRequestContent"),
                                   QStringLiteral("The request content was invalid and could not be deserialized: 'A JSON object was expected.'."));
     }
+    // ARM's deserializer stops at 64 levels. Deeper bodies would also end up in the state file nested
+    // beyond what QJsonDocument reads back (1024), making the next start fail.
+    if (jsonDepth(doc.object()) > kMaxJsonDepth) {
+        return Response::armError(400, QStringLiteral("InvalidRequestContent"),
+                                  QStringLiteral("The request content was invalid and could not be deserialized: 'The reader's MaxDepth of %1 has been exceeded.'.")
+                                      .arg(kMaxJsonDepth));
+    }
     *out = doc.object();
     return std::nullopt;
 }
@@ -181,7 +211,8 @@ std::optional<Response> page(const Sandbox &sandbox, const Request &request, con
         bool ok = false;
         const QByteArray decoded = Jwt::fromBase64Url(skipToken.toLatin1(), &ok);
         const QList<QByteArray> parts = decoded.split(':');
-        if (ok && parts.size() == 2 && parts[0] == "o")
+        ok = ok && parts.size() == 2 && parts[0] == "o"; // anything else is not one of our tokens
+        if (ok)
             offset = parts[1].toInt(&ok);
         if (!ok || offset < 0 || offset > all.size()) {
             return Response::armError(400, QStringLiteral("InvalidSkipToken"),

@@ -298,6 +298,21 @@ std::optional<Response> checkPropertyTypes(const Kind &kind, const QJsonObject &
     const QJsonValue events = props.value(QStringLiteral("eventHubEndpoints")).toObject().value(QStringLiteral("events"));
     if (!kind.isDps() && given(events) && !events.isObject())
         return wrong(QStringLiteral("properties.eventHubEndpoints.events"), QStringLiteral("an object"));
+    if (kind.isDps()) {
+        const QJsonValue policy = props.value(QStringLiteral("allocationPolicy"));
+        if (given(policy) && !policy.isString())
+            return wrong(QStringLiteral("properties.allocationPolicy"), QStringLiteral("a string"));
+        static const QStringList strings{QStringLiteral("connectionString"), QStringLiteral("location"), QStringLiteral("name"),
+                                         QStringLiteral("authenticationType"), QStringLiteral("hostName"),
+                                         QStringLiteral("selectedUserAssignedIdentityResourceId")};
+        for (const auto &hub : props.value(QStringLiteral("iotHubs")).toArray()) {
+            const QJsonObject h = hub.toObject();
+            for (const QString &field : strings) {
+                if (given(h.value(field)) && !h.value(field).isString())
+                    return wrong(QStringLiteral("properties.iotHubs[].") + field, QStringLiteral("a string"));
+            }
+        }
+    }
     return std::nullopt;
 }
 
@@ -376,7 +391,8 @@ Response putHub(Sandbox &sb, Request &req)
                        QStringLiteral("The SKU '%1' is not valid. Valid SKUs are F1, B1, B2, B3, S1, S2 and S3.").arg(skuIn.value(QStringLiteral("name")).toString().left(20)));
     const QJsonValue capacityValue = skuIn.value(QStringLiteral("capacity"));
     const double capacityD = capacityValue.isUndefined() || capacityValue.isNull() ? 1 : capacityValue.toDouble(-1);
-    const qint64 capacity = qint64(capacityD);
+    // Clamp before converting: a huge double to an integer would be undefined behaviour.
+    const qint64 capacity = qint64(std::clamp(capacityD, -1.0, 1e6));
     const qint64 maxUnits = skuName == QLatin1String("F1") ? 1 : skuName == QLatin1String("S3") || skuName == QLatin1String("B3") ? 10 : 200;
     if (!capacityValue.isUndefined() && !capacityValue.isNull() && (!capacityValue.isDouble() || capacityD != std::floor(capacityD)))
         return rpError(kind, 400, 0, QStringLiteral("InvalidCapacity"), QStringLiteral("sku.capacity must be a whole number of units."));
@@ -389,7 +405,7 @@ Response putHub(Sandbox &sb, Request &req)
     int partitions = skuName == QLatin1String("F1") ? 2 : 4;
     if (eventsIn.contains(QStringLiteral("partitionCount"))) {
         const double p = eventsIn.value(QStringLiteral("partitionCount")).toDouble(-1);
-        partitions = int(p);
+        partitions = int(std::clamp(p, -1.0, 1e6));
         const bool free = skuName == QLatin1String("F1");
         if (p != std::floor(p) || (free && partitions != 2) || (!free && (partitions < 2 || partitions > 128)))
             return rpError(kind, 400, 0, QStringLiteral("InvalidPartitionCount"),

@@ -295,8 +295,15 @@ void registerResourceRoutes(Sandbox &sandbox)
     // ---- resource groups ----
     const QString rgPath = QStringLiteral("/subscriptions/{}/resourcegroups/{}");
     armRoute(sandbox, "HEAD", rgPath, QStringLiteral("ResourceGroups_CheckExistence"), resVersions, res, [sb](Request &req) {
-        if (auto e = Arm::checkSubscription(*sb, req, req.params[0], QStringLiteral("Microsoft.Resources/subscriptions/resourceGroups/read")))
-            return Response::empty(e->status);
+        if (auto e = Arm::checkSubscription(*sb, req, req.params[0], QStringLiteral("Microsoft.Resources/subscriptions/resourceGroups/read"))) {
+            // No body on HEAD, but the same headers: a 401's WWW-Authenticate names the tenant to use.
+            Response r = Response::empty(e->status);
+            for (const auto &h : e->headers) {
+                if (h.first.compare("Content-Type", Qt::CaseInsensitive) != 0)
+                    r.setHeader(h.first, h.second);
+            }
+            return r;
+        }
         return Response::empty(sb->world().resourceGroup(req.params[0], req.params[1]) ? 204 : 404);
     });
 
