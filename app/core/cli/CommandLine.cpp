@@ -1,0 +1,662 @@
+#include "CommandLine.h"
+
+#include "Sandbox.h"
+#include "arm/ArmClient.h"
+#include "http/Policies.h"
+#include "identity/ClientSecretCredential.h"
+#include "services/AzureService.h"
+#include "setup/SetupEngine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Dps::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Dps::Cli", text);
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
+}
+
+// Everything a command needs to talk to Azure: cloud, credential, pipeline, client, service.
+struct Session
+{
+    std::unique_ptr<Sandbox::Sandbox> embedded;
+    QJsonObject sandboxInfo;
+    Arm::Cloud cloud;
+    std::unique_ptr<QNetworkAccessManager> nam;
+    std::shared_ptr<Identity::TokenCredential> credential;
+    std::unique_ptr<Arm::ArmClient> client;
+    std::unique_ptr<Services::AzureService> service;
+    QString tenantId;
+};
+
+void addCommonOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("cloud"), tr("public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info)."), tr("cloud")});
+    p.addOption({QStringLiteral("sandbox-info"), tr("Info file of a running arm-sandbox (with --cloud sandbox). Without it an embedded sandbox is started."), tr("file")});
+    p.addOption({QStringLiteral("arm-endpoint"), tr("ARM endpoint of a custom cloud (https)."), tr("url")});
+    p.addOption({QStringLiteral("authority"), tr("Entra ID authority host of a custom cloud (https)."), tr("url")});
+    p.addOption({QStringLiteral("ca-cert"), tr("Extra CA certificate (PEM) to trust, e.g. a sandbox's own certificate."), tr("file")});
+    p.addOption({QStringLiteral("tenant"), tr("Tenant of the subscription (default: the service principal's)."), tr("id")});
+    p.addOption({QStringLiteral("json"), tr("Print the result as JSON on standard output.")});
+    p.addOption({QStringLiteral("verbose"), tr("Log every HTTP request (redacted) on standard error.")});
+    p.addHelpOption();
+}
+
+// Resolves the cloud and the service-principal sign-in; returns an exit code on failure (else -1).
+int openSession(const QCommandLineParser &p, Session &s)
+{
+    QString cloudName = p.value(QStringLiteral("cloud"));
+    if (cloudName.isEmpty())
+        cloudName = p.isSet(QStringLiteral("sandbox-info")) ? QStringLiteral("sandbox") : QStringLiteral("public");
+    cloudName = cloudName.toLower();
+    if (cloudName == QLatin1String("sandbox")) {
+        if (p.isSet(QStringLiteral("sandbox-info"))) {
+            QFile f(p.value(QStringLiteral("sandbox-info")));
+            if (!f.open(QIODevice::ReadOnly)) {
+                err() << tr("Cannot read the sandbox info file %1: %2").arg(f.fileName(), f.errorString()) << Qt::endl;
+                return UsageError;
+            }
+            s.sandboxInfo = QJsonDocument::fromJson(f.readAll()).object();
+            if (s.sandboxInfo.value(QStringLiteral("armEndpoint")).toString().isEmpty()) {
+                err() << tr("%1 is not an arm-sandbox info file.").arg(f.fileName()) << Qt::endl;
+                return UsageError;
+            }
+        } else {
+            Sandbox::SandboxOptions options;
+            options.world = QStringLiteral("demo");
+            s.embedded = std::make_unique<Sandbox::Sandbox>(options);
+            QString error;
+            if (!s.embedded->start(&error)) {
+                err() << tr("Cannot start the embedded sandbox: %1").arg(error) << Qt::endl;
+                return OperationFailed;
+            }
+            s.sandboxInfo = s.embedded->info();
+            err() << tr("Using an embedded sandbox at %1 (demo world).").arg(s.sandboxInfo.value(QStringLiteral("armEndpoint")).toString()) << Qt::endl;
+        }
+        s.cloud = Arm::Cloud::sandbox(s.sandboxInfo);
+    } else if (cloudName == QLatin1String("custom")) {
+        s.cloud = Arm::Cloud::custom(QUrl(p.value(QStringLiteral("arm-endpoint"))), QUrl(p.value(QStringLiteral("authority"))));
+    } else if (!Arm::Cloud::fromName(cloudName, &s.cloud)) {
+        err() << tr("Unknown cloud '%1': use public, china, usgov, custom or sandbox.").arg(cloudName) << Qt::endl;
+        return UsageError;
+    }
+    if (p.isSet(QStringLiteral("ca-cert"))) {
+        const auto certs = QSslCertificate::fromPath(p.value(QStringLiteral("ca-cert")), QSsl::Pem);
+        if (certs.isEmpty()) {
+            err() << tr("%1 holds no PEM certificate.").arg(p.value(QStringLiteral("ca-cert"))) << Qt::endl;
+            return UsageError;
+        }
+        s.cloud.extraCaCertificates += certs;
+    }
+    const QString caFile = s.sandboxInfo.value(QStringLiteral("caCertificateFile")).toString();
+    if (!caFile.isEmpty())
+        s.cloud.extraCaCertificates += QSslCertificate::fromPath(caFile, QSsl::Pem);
+    const QString problem = s.cloud.validate();
+    if (!problem.isEmpty()) {
+        err() << problem << Qt::endl;
+        return UsageError;
+    }
+
+    // Sign-in: a service principal from the variables the Azure tools use (azure-identity's
+    // EnvironmentCredential), or the sandbox's own service principal.
+    QString tenant = qEnvironmentVariable("AZURE_TENANT_ID");
+    QString clientId = qEnvironmentVariable("AZURE_CLIENT_ID");
+    QString secret = qEnvironmentVariable("AZURE_CLIENT_SECRET");
+    if ((tenant.isEmpty() || clientId.isEmpty() || secret.isEmpty()) && !s.sandboxInfo.isEmpty()) {
+        const QJsonObject sp = s.sandboxInfo.value(QStringLiteral("servicePrincipal")).toObject();
+        tenant = sp.value(QStringLiteral("tenantId")).toString();
+        clientId = sp.value(QStringLiteral("clientId")).toString();
+        secret = sp.value(QStringLiteral("clientSecret")).toString();
+    }
+    if (tenant.isEmpty() || clientId.isEmpty() || secret.isEmpty()) {
+        err() << tr("No sign-in: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to a service principal (as for the Azure CLI and SDKs), or use --cloud sandbox.") << Qt::endl;
+        return AuthenticationFailed;
+    }
+    s.tenantId = p.value(QStringLiteral("tenant")).isEmpty() ? tenant : p.value(QStringLiteral("tenant"));
+
+    s.nam = std::make_unique<QNetworkAccessManager>();
+    Http::PipelineOptions options;
+    options.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)").arg(QStringLiteral(DPS_VERSION), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion())).toUtf8();
+    options.defaultScope = s.cloud.armScope;
+    options.extraCa = s.cloud.extraCaCertificates;
+    auto endpoint = std::make_shared<Identity::TokenEndpoint>(Http::makeAnonymousPipeline(s.nam.get(), options), s.cloud.authorityHost);
+    s.credential = std::make_shared<Identity::ClientSecretCredential>(endpoint, tenant, clientId, secret);
+    secret.fill(QLatin1Char('x'));
+    auto pipeline = Http::makeArmPipeline(s.nam.get(), s.credential, options);
+    s.client = std::make_unique<Arm::ArmClient>(pipeline, s.cloud, Http::SystemClock::instance());
+    s.service = std::make_unique<Services::AzureService>(s.client.get());
+    return -1;
+}
+
+int exitCodeFor(const Arm::ArmError &e)
+{
+    if (e.isCancelled())
+        return Cancelled;
+    if (e.kind == Arm::ArmError::Kind::Validation)
+        return UsageError;
+    if (e.httpStatus == 401 || e.code == QLatin1String("invalid_client") || e.code == QLatin1String("AuthenticationFailed"))
+        return AuthenticationFailed;
+    return OperationFailed;
+}
+
+QJsonObject errorJson(const Arm::ArmError &e)
+{
+    return QJsonObject{{QStringLiteral("code"), e.code},
+                       {QStringLiteral("httpStatus"), e.httpStatus},
+                       {QStringLiteral("message"), e.message},
+                       {QStringLiteral("userMessage"), e.userMessage()},
+                       {QStringLiteral("requestId"), e.requestId},
+                       {QStringLiteral("correlationId"), e.correlationId}};
+}
+
+void printError(const Arm::ArmError &e, bool json, QJsonObject extra = {})
+{
+    err() << tr("Error: %1").arg(e.userMessage()) << Qt::endl;
+    if (!e.correlationId.isEmpty() || !e.code.isEmpty())
+        err() << e.technicalDetails() << Qt::endl;
+    if (json) {
+        extra.insert(QStringLiteral("status"), e.isCancelled() ? QStringLiteral("cancelled") : QStringLiteral("failed"));
+        extra.insert(QStringLiteral("error"), errorJson(e));
+        out() << QJsonDocument(extra).toJson(QJsonDocument::Indented);
+        out().flush();
+    }
+}
+
+void installSignalHandlers()
+{
+    static bool installed = false;
+    if (installed || ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return;
+    installed = true;
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+QJsonArray stepsJson(const QList<Setup::StepStatus> &steps)
+{
+    QJsonArray a;
+    for (const auto &s : steps) {
+        QJsonObject o{{QStringLiteral("step"), Setup::stepName(s.id)},
+                      {QStringLiteral("state"), Setup::stateName(s.state)},
+                      {QStringLiteral("elapsedMs"), double(s.elapsedMs)},
+                      {QStringLiteral("azureStatus"), s.azureStatus}};
+        if (s.state == Setup::StepState::Failed)
+            o.insert(QStringLiteral("error"), errorJson(s.error));
+        a.append(o);
+    }
+    return a;
+}
+
+QJsonArray checksJson(const QList<Setup::CheckResult> &checks)
+{
+    QJsonArray a;
+    for (const auto &c : checks) {
+        a.append(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("passed"), c.passed},
+                             {QStringLiteral("message"), c.message}, {QStringLiteral("fix"), c.fix}});
+    }
+    return a;
+}
+
+// ---- setup -----------------------------------------------------------------------------------
+
+int runSetup(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Creates (or completes) a DPS linked to an IoT hub: resource group, DPS and hub in parallel, link, allocation policy. Re-running finishes an interrupted setup and changes nothing that is already done."));
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("subscription"), tr("Subscription of the DPS."), tr("id")});
+    p.addOption({QStringLiteral("resource-group"), tr("Resource group of the DPS (created if missing)."), tr("name")});
+    p.addOption({QStringLiteral("existing-resource-group"), tr("The resource group must exist already.")});
+    p.addOption({QStringLiteral("location"), tr("Region of new resources, e.g. westeurope."), tr("region")});
+    p.addOption({QStringLiteral("dps"), tr("Name of the DPS (created if missing)."), tr("name")});
+    p.addOption({QStringLiteral("existing-dps"), tr("The DPS must exist already.")});
+    p.addOption({QStringLiteral("dps-units"), tr("Units of a new DPS (1-10)."), tr("n"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("hub"), tr("Name of the IoT hub (created if missing)."), tr("name")});
+    p.addOption({QStringLiteral("existing-hub"), tr("The IoT hub must exist already.")});
+    p.addOption({QStringLiteral("hub-subscription"), tr("Subscription of the hub, if not the DPS's."), tr("id")});
+    p.addOption({QStringLiteral("hub-tenant"), tr("Tenant of the hub's subscription, if not the DPS's."), tr("id")});
+    p.addOption({QStringLiteral("hub-resource-group"), tr("Resource group of the hub, if not the DPS's."), tr("name")});
+    p.addOption({QStringLiteral("hub-location"), tr("Region of a new hub, if not --location."), tr("region")});
+    p.addOption({QStringLiteral("hub-sku"), tr("Tier of a new hub: F1, B1, B2, B3, S1, S2, S3."), tr("sku"), QStringLiteral("S1")});
+    p.addOption({QStringLiteral("hub-units"), tr("Units of a new hub."), tr("n"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("partitions"), tr("Device-to-cloud partitions of a new hub (2-128; F1: 2)."), tr("n"), QStringLiteral("4")});
+    p.addOption({QStringLiteral("access-policy"), tr("Hub policy the DPS uses (RegistryWrite + ServiceConnect)."), tr("name"), QStringLiteral("iothubowner")});
+    p.addOption({QStringLiteral("policy"), tr("Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static."), tr("policy"), QStringLiteral("hashed")});
+    p.addOption({QStringLiteral("weight"), tr("Allocation weight of the hub (1-1000)."), tr("n"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("no-apply-policy"), tr("Don't apply the allocation policy to this hub.")});
+    p.addOption({QStringLiteral("plan"), tr("Only check and print the ARM calls the setup would make; change nothing.")});
+    p.addOption({QStringLiteral("register-provider"), tr("Register Microsoft.Devices in the subscription if needed.")});
+    if (!p.parse(arguments)) {
+        err() << p.errorText() << Qt::endl;
+        return UsageError;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText();
+        return Success;
+    }
+    const bool json = p.isSet(QStringLiteral("json"));
+    QStringList missing;
+    for (const char *required : {"subscription", "resource-group", "dps", "hub"}) {
+        if (!p.isSet(QLatin1String(required)))
+            missing << QStringLiteral("--") + QLatin1String(required);
+    }
+    if (!p.isSet(QStringLiteral("location")) && !(p.isSet(QStringLiteral("existing-resource-group")) && p.isSet(QStringLiteral("existing-dps"))))
+        missing << QStringLiteral("--location");
+    if (!missing.isEmpty()) {
+        err() << tr("Missing: %1. See dps-setup setup --help.").arg(missing.join(QStringLiteral(", "))) << Qt::endl;
+        return UsageError;
+    }
+    auto number = [&p](const char *name, bool *ok) { return p.value(QLatin1String(name)).toLongLong(ok); };
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
+    Setup::PlanInput in;
+    in.subscriptionId = p.value(QStringLiteral("subscription"));
+    in.resourceGroup = p.value(QStringLiteral("resource-group"));
+    in.createResourceGroup = !p.isSet(QStringLiteral("existing-resource-group"));
+    in.location = p.value(QStringLiteral("location")).toLower().remove(QLatin1Char(' '));
+    in.dpsName = p.value(QStringLiteral("dps"));
+    in.createDps = !p.isSet(QStringLiteral("existing-dps"));
+    in.dpsUnits = number("dps-units", &ok1);
+    in.hubName = p.value(QStringLiteral("hub"));
+    in.createHub = !p.isSet(QStringLiteral("existing-hub"));
+    in.hubSubscriptionId = p.value(QStringLiteral("hub-subscription"));
+    in.hubTenantId = p.value(QStringLiteral("hub-tenant"));
+    in.hubResourceGroup = p.value(QStringLiteral("hub-resource-group"));
+    in.createHubResourceGroup = in.createResourceGroup || !in.hubResourceGroup.isEmpty();
+    in.hubLocation = p.value(QStringLiteral("hub-location")).toLower().remove(QLatin1Char(' '));
+    in.hubSku = p.value(QStringLiteral("hub-sku")).toUpper();
+    in.hubUnits = number("hub-units", &ok2);
+    in.hubPartitions = int(number("partitions", &ok3));
+    in.link.accessPolicy = p.value(QStringLiteral("access-policy"));
+    in.link.allocationWeight = int(number("weight", &ok4));
+    in.link.applyAllocationPolicy = !p.isSet(QStringLiteral("no-apply-policy"));
+    const QString policy = p.value(QStringLiteral("policy")).toLower();
+    in.allocationPolicy = policy == QLatin1String("hashed") ? QStringLiteral("Hashed")
+                          : policy == QLatin1String("geolatency") ? QStringLiteral("GeoLatency")
+                          : policy == QLatin1String("static") ? QStringLiteral("Static") : policy;
+    if (!ok1 || !ok2 || !ok3 || !ok4) {
+        err() << tr("--dps-units, --hub-units, --partitions and --weight take whole numbers.") << Qt::endl;
+        return UsageError;
+    }
+
+    Session s;
+    if (const int rc = openSession(p, s); rc >= 0)
+        return rc;
+    if (in.tenantId.isEmpty())
+        in.tenantId = s.tenantId;
+
+    const QString dataDir = qEnvironmentVariableIsSet("DPS_SETUP_DATA_DIR")
+                                ? qEnvironmentVariable("DPS_SETUP_DATA_DIR")
+                                : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    auto journal = std::make_shared<Setup::RunJournal>(QDir(dataDir).filePath(QStringLiteral("runs")));
+    Setup::SetupEngine engine(s.service.get(), journal);
+    engine.setInput(in);
+
+    const bool planOnly = p.isSet(QStringLiteral("plan"));
+    if (planOnly) {
+        const auto calls = engine.describe();
+        if (!json) {
+            out() << tr("The setup makes these ARM calls, in this order (DPS and hub run in parallel):") << Qt::endl;
+            for (const auto &c : calls)
+                out() << QStringLiteral("  %1 %2?api-version=%3\n      %4").arg(c.method, -6).arg(c.path, c.apiVersion, c.purpose) << Qt::endl;
+        }
+    }
+
+    int exitCode = Success;
+    QJsonObject document;
+    const qint64 started = QDateTime::currentMSecsSinceEpoch();
+    QObject::connect(&engine, &Setup::SetupEngine::checksFinished, &engine, [&](const QList<Setup::CheckResult> &checks) {
+        document.insert(QStringLiteral("checks"), checksJson(checks));
+        for (const auto &c : checks) {
+            if (!c.passed)
+                err() << tr("Check failed: %1").arg(c.message) << (c.fix.isEmpty() ? QString() : QStringLiteral("\n  ") + tr("Fix: %1").arg(c.fix)) << Qt::endl;
+        }
+        bool fixable = false;
+        bool failedAny = false;
+        for (const auto &c : checks) {
+            failedAny = failedAny || !c.passed;
+            fixable = fixable || (!c.passed && c.fixable);
+        }
+        if (planOnly) {
+            exitCode = failedAny ? UsageError : Success;
+            if (json) {
+                QJsonArray calls;
+                for (const auto &c : engine.describe())
+                    calls.append(QJsonObject{{QStringLiteral("method"), c.method}, {QStringLiteral("path"), c.path},
+                                             {QStringLiteral("apiVersion"), c.apiVersion}, {QStringLiteral("purpose"), c.purpose}});
+                document.insert(QStringLiteral("status"), failedAny ? QStringLiteral("checks-failed") : QStringLiteral("planned"));
+                document.insert(QStringLiteral("calls"), calls);
+                out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+            }
+            QCoreApplication::exit(exitCode);
+        }
+        Q_UNUSED(fixable);
+    });
+    QObject::connect(&engine, &Setup::SetupEngine::stepChanged, &engine, [&](const Setup::StepStatus &st) {
+        const double t = (QDateTime::currentMSecsSinceEpoch() - started) / 1000.0;
+        QString line = QStringLiteral("[%1 s] %2: %3").arg(t, 6, 'f', 1).arg(Setup::stepName(st.id), Setup::stateName(st.state));
+        if (!st.azureStatus.isEmpty() && st.state == Setup::StepState::Running)
+            line += QStringLiteral(" (%1)").arg(st.azureStatus);
+        err() << line << Qt::endl;
+    });
+    QObject::connect(&engine, &Setup::SetupEngine::finished, &engine, [&](const Setup::SetupResult &r) {
+        exitCode = Success;
+        if (json) {
+            document.insert(QStringLiteral("status"), QStringLiteral("succeeded"));
+            document.insert(QStringLiteral("result"), r.toJson());
+            document.insert(QStringLiteral("steps"), stepsJson(engine.steps()));
+            document.insert(QStringLiteral("armRequests"), s.client->requestCount());
+            document.insert(QStringLiteral("elapsedMs"), double(QDateTime::currentMSecsSinceEpoch() - started));
+            out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+        } else {
+            out() << tr("Done. The DPS '%1' is linked to the IoT hub '%2'.").arg(r.dps.name, r.hub.name) << Qt::endl
+                  << tr("ID scope:                %1").arg(r.idScope) << Qt::endl
+                  << tr("Service endpoint:        %1").arg(r.serviceEndpoint) << Qt::endl
+                  << tr("Global device endpoint:  %1").arg(r.globalDeviceEndpoint) << Qt::endl
+                  << tr("IoT hub host name:       %1").arg(r.hubHostName) << Qt::endl
+                  << tr("Allocation policy:       %1").arg(r.dps.allocationPolicy) << Qt::endl;
+        }
+        out().flush();
+        QCoreApplication::exit(exitCode);
+    });
+    QObject::connect(&engine, &Setup::SetupEngine::failed, &engine, [&](const Arm::ArmError &e) {
+        exitCode = exitCodeFor(e);
+        document.insert(QStringLiteral("steps"), stepsJson(engine.steps()));
+        printError(e, json, document);
+        if (!e.isCancelled() && e.kind != Arm::ArmError::Kind::Validation) // checks fail before any change
+            err() << tr("Nothing that succeeded is undone; run the same command again to finish the setup.") << Qt::endl;
+        QCoreApplication::exit(exitCode);
+    });
+
+    installSignalHandlers();
+    QSocketNotifier notifier(g_signalFd[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&engine]() {
+        char c;
+        [[maybe_unused]] const auto n = ::read(g_signalFd[1], &c, 1);
+        err() << tr("Cancelling: no new steps start; operations already running in Azure finish there.") << Qt::endl;
+        engine.cancel();
+    });
+
+    if (p.isSet(QStringLiteral("register-provider")) && !planOnly) {
+        // Register first if needed, then run.
+        Services::ServiceCall *state = s.service->providerState(in.subscriptionId, in.tenantId);
+        Services::onResult<Arm::ProviderState>(state, &engine,
+            [&](const Arm::ProviderState &st) {
+                if (st.isRegistered()) {
+                    engine.start();
+                    return;
+                }
+                err() << tr("Registering Microsoft.Devices in subscription %1...").arg(in.subscriptionId) << Qt::endl;
+                Services::ServiceCall *reg = s.service->registerDevicesProvider(in.subscriptionId, in.tenantId);
+                Services::onResult<Arm::ProviderState>(reg, &engine,
+                    [&engine](const Arm::ProviderState &) { engine.start(); },
+                    [&](const Arm::ArmError &e) {
+                        exitCode = exitCodeFor(e);
+                        printError(e, json);
+                        QCoreApplication::exit(exitCode);
+                    });
+            },
+            [&](const Arm::ArmError &e) {
+                exitCode = exitCodeFor(e);
+                printError(e, json);
+                QCoreApplication::exit(exitCode);
+            });
+    } else {
+        // From the event loop: bad input fails synchronously inside start(), and an exit() before
+        // exec() runs would be lost (the process would hang).
+        QTimer::singleShot(0, &engine, [&engine, planOnly]() {
+            if (planOnly)
+                engine.runChecks();
+            else
+                engine.start();
+        });
+    }
+    return QCoreApplication::exec();
+}
+
+// ---- show / list -----------------------------------------------------------------------------
+
+int runShow(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Prints a DPS's ID scope, service endpoint and global device endpoint."));
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("subscription"), tr("Subscription of the DPS."), tr("id")});
+    p.addOption({QStringLiteral("resource-group"), tr("Resource group of the DPS."), tr("name")});
+    p.addOption({QStringLiteral("dps"), tr("Name of the DPS."), tr("name")});
+    if (!p.parse(arguments)) {
+        err() << p.errorText() << Qt::endl;
+        return UsageError;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText();
+        return Success;
+    }
+    if (!p.isSet(QStringLiteral("subscription")) || !p.isSet(QStringLiteral("resource-group")) || !p.isSet(QStringLiteral("dps"))) {
+        err() << tr("show needs --subscription, --resource-group and --dps.") << Qt::endl;
+        return UsageError;
+    }
+    const bool json = p.isSet(QStringLiteral("json"));
+    Session s;
+    if (const int rc = openSession(p, s); rc >= 0)
+        return rc;
+    int exitCode = Success;
+    Services::ServiceCall *call = s.service->getDps({p.value(QStringLiteral("subscription")), p.value(QStringLiteral("resource-group")),
+                                                     p.value(QStringLiteral("dps")), s.tenantId});
+    QObject dummy;
+    Services::onResult<Arm::ProvisioningService>(call, &dummy,
+        [&](const Arm::ProvisioningService &d) {
+            QJsonArray hubs;
+            for (const auto &h : d.linkedHubs)
+                hubs.append(QJsonObject{{QStringLiteral("hostName"), h.hostName}, {QStringLiteral("location"), h.location},
+                                        {QStringLiteral("allocationWeight"), h.allocationWeight},
+                                        {QStringLiteral("applyAllocationPolicy"), h.applyAllocationPolicy}});
+            if (json) {
+                out() << QJsonDocument(QJsonObject{{QStringLiteral("name"), d.name},
+                                                   {QStringLiteral("id"), d.id},
+                                                   {QStringLiteral("state"), d.state},
+                                                   {QStringLiteral("idScope"), d.idScope},
+                                                   {QStringLiteral("serviceEndpoint"), d.serviceOperationsHostName},
+                                                   {QStringLiteral("globalDeviceEndpoint"), d.deviceProvisioningHostName},
+                                                   {QStringLiteral("allocationPolicy"), d.allocationPolicy},
+                                                   {QStringLiteral("linkedHubs"), hubs}})
+                             .toJson(QJsonDocument::Indented);
+            } else {
+                out() << tr("DPS:                     %1 (%2)").arg(d.name, d.state) << Qt::endl
+                      << tr("ID scope:                %1").arg(d.idScope) << Qt::endl
+                      << tr("Service endpoint:        %1").arg(d.serviceOperationsHostName) << Qt::endl
+                      << tr("Global device endpoint:  %1").arg(d.deviceProvisioningHostName) << Qt::endl
+                      << tr("Allocation policy:       %1").arg(d.allocationPolicy) << Qt::endl;
+                for (const auto &h : d.linkedHubs)
+                    out() << tr("Linked IoT hub:          %1 (%2, weight %3)").arg(h.hostName, h.location).arg(h.allocationWeight) << Qt::endl;
+            }
+            out().flush();
+            QCoreApplication::exit(Success);
+        },
+        [&](const Arm::ArmError &e) {
+            exitCode = exitCodeFor(e);
+            printError(e, json);
+            QCoreApplication::exit(exitCode);
+        });
+    return QCoreApplication::exec();
+}
+
+int runList(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(tr("Lists the DPS and IoT hubs of a subscription (or of every subscription you can see)."));
+    addCommonOptions(p);
+    p.addOption({QStringLiteral("subscription"), tr("Only this subscription."), tr("id")});
+    p.addOption({QStringLiteral("resource-group"), tr("Only this resource group (needs --subscription)."), tr("name")});
+    if (!p.parse(arguments)) {
+        err() << p.errorText() << Qt::endl;
+        return UsageError;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText();
+        return Success;
+    }
+    if (p.isSet(QStringLiteral("resource-group")) && !p.isSet(QStringLiteral("subscription"))) {
+        err() << tr("--resource-group needs --subscription.") << Qt::endl;
+        return UsageError;
+    }
+    const bool json = p.isSet(QStringLiteral("json"));
+    Session s;
+    if (const int rc = openSession(p, s); rc >= 0)
+        return rc;
+    const QString rg = p.value(QStringLiteral("resource-group"));
+    QJsonArray dpsList, hubList;
+    int exitCode = Success;
+    int pending = 0;
+    QObject context;
+    auto fail = [&](const Arm::ArmError &e) {
+        exitCode = exitCodeFor(e);
+        printError(e, json);
+        QCoreApplication::exit(exitCode);
+    };
+    auto finishOne = [&]() {
+        if (--pending > 0)
+            return;
+        if (json) {
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("provisioningServices"), dpsList}, {QStringLiteral("iotHubs"), hubList}})
+                         .toJson(QJsonDocument::Indented);
+        } else {
+            out() << QStringLiteral("%1  %2  %3  %4  %5").arg(tr("TYPE"), -4).arg(tr("NAME"), -30).arg(tr("RESOURCE GROUP"), -24).arg(tr("LOCATION"), -14).arg(tr("DETAILS")) << Qt::endl;
+            for (const auto &v : std::as_const(dpsList)) {
+                const QJsonObject o = v.toObject();
+                out() << QStringLiteral("%1  %2  %3  %4  %5").arg(QStringLiteral("DPS"), -4).arg(o.value(QStringLiteral("name")).toString(), -30)
+                             .arg(o.value(QStringLiteral("resourceGroup")).toString(), -24).arg(o.value(QStringLiteral("location")).toString(), -14)
+                             .arg(tr("ID scope %1").arg(o.value(QStringLiteral("idScope")).toString()))
+                      << Qt::endl;
+            }
+            for (const auto &v : std::as_const(hubList)) {
+                const QJsonObject o = v.toObject();
+                out() << QStringLiteral("%1  %2  %3  %4  %5").arg(QStringLiteral("HUB"), -4).arg(o.value(QStringLiteral("name")).toString(), -30)
+                             .arg(o.value(QStringLiteral("resourceGroup")).toString(), -24).arg(o.value(QStringLiteral("location")).toString(), -14)
+                             .arg(o.value(QStringLiteral("sku")).toString())
+                      << Qt::endl;
+            }
+        }
+        out().flush();
+        QCoreApplication::exit(exitCode);
+    };
+    auto listIn = [&](const QString &sub) {
+        pending += 2;
+        Services::onResult<QList<Arm::ProvisioningService>>(s.service->listDps(sub, rg, s.tenantId), &context,
+            [&, sub](const QList<Arm::ProvisioningService> &list) {
+                for (const auto &d : list)
+                    dpsList.append(QJsonObject{{QStringLiteral("name"), d.name}, {QStringLiteral("subscriptionId"), sub},
+                                               {QStringLiteral("resourceGroup"), d.resourceGroup}, {QStringLiteral("location"), d.location},
+                                               {QStringLiteral("idScope"), d.idScope}, {QStringLiteral("state"), d.state},
+                                               {QStringLiteral("id"), d.id}});
+                finishOne();
+            },
+            [&](const Arm::ArmError &e) {
+                // A subscription without Microsoft.Devices has nothing to list.
+                if (e.code != QLatin1String("MissingSubscriptionRegistration"))
+                    err() << tr("Subscription %1: %2").arg(sub, e.userMessage()) << Qt::endl;
+                finishOne();
+            });
+        Services::onResult<QList<Arm::IotHub>>(s.service->listHubs(sub, rg, s.tenantId), &context,
+            [&, sub](const QList<Arm::IotHub> &list) {
+                for (const auto &h : list)
+                    hubList.append(QJsonObject{{QStringLiteral("name"), h.name}, {QStringLiteral("subscriptionId"), sub},
+                                               {QStringLiteral("resourceGroup"), h.resourceGroup}, {QStringLiteral("location"), h.location},
+                                               {QStringLiteral("sku"), h.skuName}, {QStringLiteral("hostName"), h.hostName},
+                                               {QStringLiteral("state"), h.state}, {QStringLiteral("id"), h.id}});
+                finishOne();
+            },
+            [&](const Arm::ArmError &e) {
+                if (e.code != QLatin1String("MissingSubscriptionRegistration"))
+                    err() << tr("Subscription %1: %2").arg(sub, e.userMessage()) << Qt::endl;
+                finishOne();
+            });
+    };
+    if (p.isSet(QStringLiteral("subscription"))) {
+        listIn(p.value(QStringLiteral("subscription")));
+    } else {
+        Services::onResult<QList<Arm::Subscription>>(s.service->listSubscriptions(s.tenantId), &context,
+            [&](const QList<Arm::Subscription> &subs) {
+                if (subs.isEmpty()) {
+                    ++pending;
+                    finishOne();
+                }
+                for (const auto &sub : subs)
+                    listIn(sub.subscriptionId);
+            },
+            fail);
+    }
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+bool isCommandLineInvocation(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    static const QStringList verbs{QStringLiteral("setup"), QStringLiteral("show"), QStringLiteral("list")};
+    return verbs.contains(arguments.at(1));
+}
+
+int run(const QStringList &arguments)
+{
+    // QCommandLineParser wants the program name first: "dps-setup setup --x" -> "dps-setup --x".
+    QStringList rest = arguments;
+    const QString verb = rest.takeAt(1);
+    // Progress goes to stderr; the pipeline's per-request debug log would drown it (QT_LOGGING_RULES still wins).
+    if (!rest.contains(QStringLiteral("--verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("dps.*.debug=false\ndps.*.info=false"));
+    if (verb == QLatin1String("setup"))
+        return runSetup(rest);
+    if (verb == QLatin1String("show"))
+        return runShow(rest);
+    if (verb == QLatin1String("list"))
+        return runList(rest);
+    err() << tr("Unknown command '%1'. Commands: setup, show, list.").arg(verb) << Qt::endl;
+    return UsageError;
+}
+
+} // namespace Dps::Cli

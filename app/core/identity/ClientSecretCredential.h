@@ -1,0 +1,92 @@
+#pragma once
+
+#include "TokenCredential.h"
+#include "http/Pipeline.h"
+
+#include <QHash>
+#include <QUrl>
+
+#include <memory>
+
+namespace Dps::Identity {
+
+// Sends token requests to Entra's v2.0 token endpoint and parses the answer (shared by every credential:
+// a credential only builds its form). Uses an anonymous pipeline (retry, logging without bodies).
+//
+//   POST {authorityHost}/{tenant}/oauth2/v2.0/token   (application/x-www-form-urlencoded)
+//     200 {access_token, expires_in, refresh_token?}   -> AccessToken (+ refresh token)
+//     4xx {error, error_description, error_codes, trace_id, correlation_id} -> AuthError
+//     no answer                                        -> AuthError "network" / "cancelled"
+//
+// Refuses a plain-http authority that is not loopback (the form carries secrets and refresh tokens).
+class TokenEndpoint
+{
+public:
+    TokenEndpoint(std::shared_ptr<Http::Pipeline> pipeline, QUrl authorityHost,
+                  std::shared_ptr<Http::Clock> clock = Http::SystemClock::instance());
+    QUrl tokenUrl(const QString &tenant) const;
+    QUrl authorityHost() const { return m_authorityHost; }
+    void requestToken(const QString &tenant, const QList<QPair<QString, QString>> &form,
+                      const Http::CancellationTokenPtr &cancellation,
+                      std::function<void(const std::optional<AccessToken> &, const QString &refreshToken, const AuthError &)> done);
+
+    // application/x-www-form-urlencoded, built with QUrlQuery (every reserved character, '+' included, encoded).
+    static QByteArray formBody(const QList<QPair<QString, QString>> &form);
+    // A tenant id, domain or "organizations"/"common": nothing that could change the URL's path.
+    static bool isValidTenant(const QString &tenant);
+
+private:
+    std::shared_ptr<Http::Pipeline> m_pipeline;
+    QUrl m_authorityHost;
+    std::shared_ptr<Http::Clock> m_clock;
+};
+
+// In-memory cache of access tokens keyed by (tenant, scope); a token counts as usable until
+// `refreshMarginMs` (5 minutes) before it expires (azure-identity detail/token_cache.hpp).
+class TokenCache
+{
+public:
+    static constexpr qint64 kDefaultRefreshMarginMs = 5 * 60 * 1000;
+
+    std::optional<AccessToken> find(const QString &tenant, const QString &scope, qint64 nowMs) const;
+    // Not expired yet, even if inside the margin: what to fall back on when a refresh fails.
+    std::optional<AccessToken> findUnexpired(const QString &tenant, const QString &scope, qint64 nowMs) const;
+    void store(const QString &tenant, const QString &scope, const AccessToken &token);
+    void remove(const QString &tenant, const QString &scope) { m_tokens.remove(key(tenant, scope)); }
+    void clear() { m_tokens.clear(); }
+    void setRefreshMarginMs(qint64 ms) { m_refreshMarginMs = ms; }
+    qint64 refreshMarginMs() const { return m_refreshMarginMs; }
+    static QString key(const QString &tenant, const QString &scope);
+
+private:
+    QHash<QString, AccessToken> m_tokens;
+    qint64 m_refreshMarginMs = kDefaultRefreshMarginMs;
+};
+
+// Service principal: client credentials grant with a client secret (azure-identity's ClientSecretCredential).
+// Caches per (tenant, scope); forceRefresh skips the cache. Concurrent requests for the same (tenant,
+// scope) share one token request. If a refresh fails while the cached token has not expired yet, that
+// token is used (except for forceRefresh, which means the server rejected it).
+class ClientSecretCredential : public TokenCredential
+{
+public:
+    ClientSecretCredential(std::shared_ptr<TokenEndpoint> endpoint, QString tenantId, QString clientId,
+                           QString clientSecret, std::shared_ptr<Http::Clock> clock = Http::SystemClock::instance());
+    ~ClientSecretCredential() override;
+    void getToken(const TokenRequest &request, TokenCallback done) override;
+    QString defaultTenantId() const override { return m_tenantId; }
+    QString clientId() const { return m_clientId; }
+    // How long before expiry a cached token is renewed (default 5 minutes; tests use 0).
+    void setRefreshMarginMs(qint64 ms);
+
+private:
+    struct State;
+    std::shared_ptr<TokenEndpoint> m_endpoint;
+    QString m_tenantId;
+    QString m_clientId;
+    QString m_clientSecret; // kept in memory only
+    std::shared_ptr<Http::Clock> m_clock;
+    std::shared_ptr<State> d; // cache and requests in flight; shared with their callbacks
+};
+
+} // namespace Dps::Identity

@@ -1,0 +1,215 @@
+#include "ClientSecretCredential.h"
+
+#include "http/Policies.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace Dps::Identity {
+
+namespace {
+
+AuthError errorFromBody(const Http::HttpResponse &response)
+{
+    AuthError e;
+    e.httpStatus = response.status;
+    const QJsonObject json = QJsonDocument::fromJson(response.body).object();
+    e.error = json.value(QStringLiteral("error")).toString();
+    e.description = json.value(QStringLiteral("error_description")).toString();
+    for (const QJsonValue &code : json.value(QStringLiteral("error_codes")).toArray()) {
+        const int n = code.toInt(-1);
+        if (n >= 0)
+            e.aadstsCodes.append(n);
+    }
+    e.traceId = json.value(QStringLiteral("trace_id")).toString();
+    e.correlationId = json.value(QStringLiteral("correlation_id")).toString();
+    if (e.aadstsCodes.isEmpty()) {
+        // Some proxies and older endpoints send only the text: "AADSTS7000215: ...".
+        static const QRegularExpression aadsts(QStringLiteral("AADSTS(\\d+)"));
+        const auto m = aadsts.match(e.description);
+        if (m.hasMatch())
+            e.aadstsCodes.append(m.captured(1).toInt());
+    }
+    if (e.error.isEmpty()) {
+        if (response.status == 429 || response.status >= 500)
+            e.error = QStringLiteral("temporarily_unavailable");
+        else
+            e.error = QStringLiteral("invalid_response");
+        if (e.description.isEmpty())
+            e.description = QStringLiteral("HTTP %1").arg(response.status);
+    }
+    return e;
+}
+
+qint64 expiresInSeconds(const QJsonObject &json)
+{
+    // A number per the spec; some endpoints (ADFS, old v1) send a string.
+    const QJsonValue v = json.value(QStringLiteral("expires_in"));
+    if (v.isDouble())
+        return qint64(v.toDouble());
+    bool ok = false;
+    const qint64 n = v.toString().toLongLong(&ok);
+    return ok ? n : -1;
+}
+
+} // namespace
+
+TokenEndpoint::TokenEndpoint(std::shared_ptr<Http::Pipeline> pipeline,
+                             QUrl authorityHost,
+                             std::shared_ptr<Http::Clock> clock)
+    : m_pipeline(std::move(pipeline))
+    , m_authorityHost(std::move(authorityHost))
+    , m_clock(std::move(clock))
+{
+    Q_ASSERT(m_pipeline && m_clock);
+}
+
+bool TokenEndpoint::isValidTenant(const QString &tenant)
+{
+    static const QRegularExpression valid(
+        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?$"));
+    return valid.match(tenant).hasMatch();
+}
+
+QUrl TokenEndpoint::tokenUrl(const QString &tenant) const
+{
+    QUrl url = m_authorityHost.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment
+                                        | QUrl::RemoveUserInfo);
+    QString path = url.path();
+    if (!path.endsWith(QLatin1Char('/')))
+        path += QLatin1Char('/');
+    url.setPath(path + tenant + QStringLiteral("/oauth2/v2.0/token"));
+    return url;
+}
+
+QByteArray TokenEndpoint::formBody(const QList<QPair<QString, QString>> &form)
+{
+    // QUrlQuery encodes '&', '=', '#', spaces and non-ASCII, but it keeps a '%' that starts a valid
+    // escape ("%41" would reach the server as "A") and leaves '+' alone, which a form decoder reads
+    // as a space. Escape '%' first and '+' last, and any secret arrives as typed.
+    const auto escapePercent = [](QString s) {
+        return s.replace(QLatin1Char('%'), QLatin1String("%25"));
+    };
+    QUrlQuery query;
+    for (const auto &field : form)
+        query.addQueryItem(escapePercent(field.first), escapePercent(field.second));
+    return query.query(QUrl::FullyEncoded).toUtf8().replace('+', "%2B");
+}
+
+void TokenEndpoint::requestToken(
+    const QString &tenant,
+    const QList<QPair<QString, QString>> &form,
+    const Http::CancellationTokenPtr &cancellation,
+    std::function<void(const std::optional<AccessToken> &, const QString &, const AuthError &)> done)
+{
+    if (!Http::isSecureOrLoopback(m_authorityHost)) {
+        AuthError e;
+        e.error = QStringLiteral("insecure_authority");
+        e.description = m_authorityHost.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+        qCWarning(lcIdentity).noquote()
+            << "Refused a token request to" << e.description << "- https is required";
+        done(std::nullopt, {}, e);
+        return;
+    }
+    if (!isValidTenant(tenant)) {
+        AuthError e;
+        e.error = QStringLiteral("invalid_tenant");
+        e.description = tenant.left(100);
+        done(std::nullopt, {}, e);
+        return;
+    }
+
+    Http::HttpRequest request;
+    request.method = "POST";
+    request.url = tokenUrl(tenant);
+    request.setHeader("Content-Type", "application/x-www-form-urlencoded");
+    request.setHeader("Accept", "application/json");
+    request.body = formBody(form);
+    request.timeoutMs = 30000;
+    request.cancellation = cancellation;
+
+    const auto clock = m_clock;
+    const qint64 sentAtMs
+        = clock->nowMs(); // expires_in counts from the request (azure-identity does the same)
+    m_pipeline
+        ->send(std::move(request),
+               [tenant, clock, sentAtMs, done = std::move(done)](Http::HttpResponse response) {
+                   AuthError e;
+                   if (response.cancelled) {
+                       e.error = QStringLiteral("cancelled");
+                       done(std::nullopt, {}, e);
+                       return;
+                   }
+                   if (response.isTransportError()) {
+                       e.error = QStringLiteral("network");
+                       e.description = response.errorString;
+                       qCInfo(lcIdentity).noquote() << "Token request for tenant" << tenant
+                                                    << "failed:" << response.errorString;
+                       done(std::nullopt, {}, e);
+                       return;
+                   }
+                   if (!response.isSuccess()) {
+                       e = errorFromBody(response);
+                       qCInfo(lcIdentity).noquote()
+                           << "Token request for tenant" << tenant << "failed with HTTP"
+                           << response.status << e.error << "codes" << e.aadstsCodes << "trace id"
+                           << e.traceId << "correlation id" << e.correlationId;
+                       done(std::nullopt, {}, e);
+                       return;
+                   }
+                   const QJsonObject json = QJsonDocument::fromJson(response.body).object();
+                   const QString accessToken = json.value(QStringLiteral("access_token")).toString();
+                   const qint64 expiresIn = expiresInSeconds(json);
+                   if (accessToken.isEmpty() || expiresIn < 0) {
+                       e.error = QStringLiteral("invalid_response");
+                       e.httpStatus = response.status;
+                       e.description = QStringLiteral("no access_token or expires_in");
+                       qCWarning(lcIdentity).noquote() << "Token response for tenant" << tenant
+                                                       << "lacks access_token or expires_in";
+                       done(std::nullopt, {}, e);
+                       return;
+                   }
+                   AccessToken token;
+                   token.token = accessToken;
+                   token.expiresOnMs = sentAtMs + expiresIn * 1000;
+                   token.tenantId = tenant;
+                   qCDebug(lcIdentity).noquote()
+                       << "Got a token for tenant" << tenant << "valid for" << expiresIn << "s";
+                   done(token, json.value(QStringLiteral("refresh_token")).toString(), AuthError{});
+               });
+}
+
+std::optional<AccessToken> TokenCache::find(const QString &tenant,
+                                            const QString &scope,
+                                            qint64 nowMs) const
+{
+    const auto it = m_tokens.constFind(key(tenant, scope));
+    if (it == m_tokens.constEnd() || it->expiresOnMs - m_refreshMarginMs <= nowMs)
+        return std::nullopt;
+    return *it;
+}
+
+std::optional<AccessToken> TokenCache::findUnexpired(const QString &tenant,
+                                                     const QString &scope,
+                                                     qint64 nowMs) const
+{
+    const auto it = m_tokens.constFind(key(tenant, scope));
+    if (it == m_tokens.constEnd() || it->expiresOnMs <= nowMs)
+        return std::nullopt;
+    return *it;
+}
+
+void TokenCache::store(const QString &tenant, const QString &scope, const AccessToken &token)
+{
+    m_tokens.insert(key(tenant, scope), token);
+}
+
+QString TokenCache::key(const QString &tenant, const QString &scope)
+{
+    return tenant.toLower() + QLatin1Char('\n') + scope;
+}
+
+} // namespace Dps::Identity

@@ -1,0 +1,1040 @@
+#include "SetupEngine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <functional>
+
+Q_LOGGING_CATEGORY(lcSetup, "dps.setup")
+
+namespace Dps::Setup {
+
+using Arm::ArmError;
+using Arm::ArmOperation;
+using Services::ServiceCall;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool isTerminalState(const QString &provisioningState)
+{
+    return provisioningState.isEmpty() || provisioningState == QLatin1String("Succeeded")
+           || provisioningState == QLatin1String("Failed") || provisioningState == QLatin1String("Canceled");
+}
+
+bool validResourceName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{2,49}[a-zA-Z0-9]$"));
+    return re.match(name).hasMatch();
+}
+
+bool validGroupName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[-\\w\\._\\(\\)]{1,90}$"), QRegularExpression::UseUnicodePropertiesOption);
+    return re.match(name).hasMatch() && !name.endsWith(QLatin1Char('.'));
+}
+
+const QList<StepId> kAllSteps{StepId::ResourceGroup, StepId::HubResourceGroup, StepId::Dps, StepId::Hub, StepId::Link, StepId::Policy};
+
+QString stepKey(StepId id)
+{
+    switch (id) {
+    case StepId::ResourceGroup: return QStringLiteral("resourceGroup");
+    case StepId::HubResourceGroup: return QStringLiteral("hubResourceGroup");
+    case StepId::Dps: return QStringLiteral("dps");
+    case StepId::Hub: return QStringLiteral("hub");
+    case StepId::Link: return QStringLiteral("link");
+    case StepId::Policy: return QStringLiteral("policy");
+    }
+    return {};
+}
+
+} // namespace
+
+// ---- RunJournal ------------------------------------------------------------------------------
+
+RunJournal::RunJournal(QString directory)
+    : m_directory(std::move(directory))
+{}
+
+QJsonObject RunJournal::load(const QString &key) const
+{
+    QFile f(QDir(m_directory).filePath(key + QStringLiteral(".json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+bool RunJournal::save(const QString &key, const QJsonObject &journal) const
+{
+    if (!QDir().mkpath(m_directory))
+        return false;
+    QSaveFile f(QDir(m_directory).filePath(key + QStringLiteral(".json")));
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(QJsonDocument(journal).toJson(QJsonDocument::Indented));
+    return f.commit();
+}
+
+void RunJournal::remove(const QString &key) const
+{
+    QFile::remove(QDir(m_directory).filePath(key + QStringLiteral(".json")));
+}
+
+// ---- SetupEngine -----------------------------------------------------------------------------
+
+struct SetupEngine::Private
+{
+    QMap<StepId, StepStatus> steps;
+    QJsonObject resumeTokens; // resource ("dps", "hub") -> resume token of the latest operation on it
+    QList<QPointer<QObject>> inflight;
+    std::optional<Arm::ProvisioningService> dps;
+    std::optional<Arm::IotHub> hub;
+    std::optional<ArmError> firstError;
+    bool cancelled = false;
+    bool checksOnly = false;
+    int pendingChecks = 0;
+    QList<CheckResult> checks;
+    int pollIntervalMs = 1000;
+    int run = 0; // which start() a pending poll timer belongs to
+    // What the checks just read, handed to the steps of the same start() so they don't read it again.
+    QHash<QString, Arm::ProviderState> providers; // subscription (lower case) -> Microsoft.Devices
+    struct Seen
+    {
+        QVariant value;     // the resource, or invalid when it was not found
+        ArmError notFound;
+    };
+    QMap<StepId, Seen> seen; // Dps, Hub
+};
+
+SetupEngine::SetupEngine(Services::AzureService *service, std::shared_ptr<RunJournal> journal, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+    , m_service(service)
+    , m_journal(std::move(journal))
+{
+    for (StepId id : kAllSteps)
+        d->steps[id].id = id;
+}
+
+SetupEngine::~SetupEngine()
+{
+    // Whoever destroys a running engine is done with it: stop its polling (the work in Azure goes on, and
+    // the journal lets a new engine pick it up). Disconnect first, so nothing reports back to us.
+    for (const auto &o : std::as_const(d->inflight)) {
+        if (!o)
+            continue;
+        o->disconnect(this);
+        if (auto *call = qobject_cast<ServiceCall *>(o.data()))
+            call->cancel();
+        else if (auto *op = qobject_cast<ArmOperation *>(o.data()))
+            op->cancel();
+    }
+}
+
+void SetupEngine::setInput(const PlanInput &input)
+{
+    Q_ASSERT(!m_running);
+    m_input = input;
+}
+
+void SetupEngine::setPollIntervalMs(int ms)
+{
+    d->pollIntervalMs = std::max(10, ms);
+}
+
+QList<StepStatus> SetupEngine::steps() const
+{
+    QList<StepStatus> out;
+    for (StepId id : kAllSteps)
+        out.append(d->steps.value(id));
+    return out;
+}
+
+bool SetupEngine::sharedResourceGroup() const
+{
+    return m_input.effectiveHubSubscription().compare(m_input.subscriptionId, Qt::CaseInsensitive) == 0
+           && m_input.effectiveHubResourceGroup().compare(m_input.resourceGroup, Qt::CaseInsensitive) == 0;
+}
+
+QList<PlannedCall> SetupEngine::describe() const
+{
+    using Services::kDpsApiVersion;
+    using Services::kHubApiVersion;
+    using Services::kResourcesApiVersion;
+    const PlanInput &in = m_input;
+    const QString rgPath = QStringLiteral("/subscriptions/%1/resourcegroups/%2").arg(in.subscriptionId, in.resourceGroup);
+    const QString hubRgPath = QStringLiteral("/subscriptions/%1/resourcegroups/%2").arg(in.effectiveHubSubscription(), in.effectiveHubResourceGroup());
+    const QString dpsPath = QStringLiteral("/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Devices/provisioningServices/%3")
+                                .arg(in.subscriptionId, in.resourceGroup, in.dpsName);
+    const QString hubPath = QStringLiteral("/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Devices/IotHubs/%3")
+                                .arg(in.effectiveHubSubscription(), in.effectiveHubResourceGroup(), in.hubName);
+    QList<PlannedCall> calls;
+    auto add = [&calls](StepId step, const char *method, const QString &path, const QString &api, const QString &purpose) {
+        calls.append(PlannedCall{step, QString::fromLatin1(method), path, api, purpose});
+    };
+    add(StepId::ResourceGroup, "GET", rgPath, kResourcesApiVersion, tr("Check whether the resource group exists"));
+    if (in.createResourceGroup)
+        add(StepId::ResourceGroup, "PUT", rgPath, kResourcesApiVersion,
+            tr("Create the resource group '%1' in %2 if it does not exist").arg(in.resourceGroup, in.location));
+    if (!sharedResourceGroup()) {
+        add(StepId::HubResourceGroup, "GET", hubRgPath, kResourcesApiVersion, tr("Check whether the hub's resource group exists"));
+        if (in.createHubResourceGroup)
+            add(StepId::HubResourceGroup, "PUT", hubRgPath, kResourcesApiVersion,
+                tr("Create the resource group '%1' if it does not exist").arg(in.effectiveHubResourceGroup()));
+    }
+    add(StepId::Dps, "GET", dpsPath, kDpsApiVersion, tr("Check whether the DPS exists"));
+    if (in.createDps)
+        add(StepId::Dps, "PUT", dpsPath, kDpsApiVersion,
+            tr("Create the Device Provisioning Service '%1' (S1, %n unit(s)) and wait until it is active", nullptr, int(in.dpsUnits)).arg(in.dpsName));
+    add(StepId::Hub, "GET", hubPath, kHubApiVersion, tr("Check whether the IoT hub exists"));
+    if (in.createHub)
+        add(StepId::Hub, "PUT", hubPath, kHubApiVersion,
+            tr("Create the IoT hub '%1' (%2, %3 unit(s), %4 partitions) and wait until it is active")
+                .arg(in.hubName, in.hubSku).arg(in.hubUnits).arg(in.hubPartitions));
+    add(StepId::Link, "GET", hubPath, kHubApiVersion, tr("Read the IoT hub's host name and state"));
+    add(StepId::Link, "POST", hubPath + QStringLiteral("/IotHubKeys/%1/listkeys").arg(in.link.accessPolicy), kHubApiVersion,
+        tr("Read the key of the access policy '%1' (kept in memory only)").arg(in.link.accessPolicy));
+    add(StepId::Link, "GET", dpsPath, kDpsApiVersion, tr("Read the DPS"));
+    add(StepId::Link, "PUT", dpsPath, kDpsApiVersion,
+        tr("Link the IoT hub '%1' to the DPS (weight %2, apply allocation policy: %3)")
+            .arg(in.hubName)
+            .arg(in.link.allocationWeight)
+            .arg(in.link.applyAllocationPolicy ? tr("yes") : tr("no")));
+    add(StepId::Policy, "GET", dpsPath, kDpsApiVersion, tr("Read the DPS"));
+    add(StepId::Policy, "PUT", dpsPath, kDpsApiVersion, tr("Set the allocation policy to %1").arg(in.allocationPolicy));
+    return calls;
+}
+
+// ---- bookkeeping -----------------------------------------------------------------------------
+
+void SetupEngine::track(QObject *object)
+{
+    d->inflight.removeAll(QPointer<QObject>()); // calls that ended have deleted themselves
+    d->inflight.append(QPointer<QObject>(object));
+}
+
+void SetupEngine::setStep(StepId id, StepState state, const QString &azureStatus, const ArmError *error)
+{
+    StepStatus &s = d->steps[id];
+    if (state == StepState::Running && s.state != StepState::Running)
+        s.startedMs = nowMs();
+    s.state = state;
+    if (s.startedMs > 0)
+        s.elapsedMs = nowMs() - s.startedMs;
+    if (!azureStatus.isNull())
+        s.azureStatus = azureStatus;
+    if (error)
+        s.error = *error;
+    saveJournal();
+    Q_EMIT stepChanged(s);
+}
+
+void SetupEngine::saveJournal()
+{
+    if (!m_journal)
+        return;
+    QJsonObject steps;
+    for (StepId id : kAllSteps)
+        steps.insert(stepKey(id), stateName(d->steps[id].state));
+    m_journal->save(m_input.journalKey(), QJsonObject{{QStringLiteral("input"), m_input.toJson()},
+                                                      {QStringLiteral("steps"), steps},
+                                                      {QStringLiteral("resumeTokens"), d->resumeTokens},
+                                                      {QStringLiteral("updated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
+}
+
+void SetupEngine::failStep(StepId id, const ArmError &error)
+{
+    if (!d->firstError)
+        d->firstError = error;
+    setStep(id, d->cancelled ? StepState::Cancelled : StepState::Failed, QString(), &error);
+    // Everything that depends on it cannot start.
+    auto block = [this](StepId s) {
+        if (d->steps[s].state == StepState::Pending)
+            setStep(s, StepState::Blocked);
+    };
+    switch (id) {
+    case StepId::ResourceGroup:
+        block(StepId::Dps);
+        if (sharedResourceGroup())
+            block(StepId::Hub);
+        Q_FALLTHROUGH();
+    case StepId::HubResourceGroup:
+        if (id == StepId::HubResourceGroup)
+            block(StepId::Hub);
+        Q_FALLTHROUGH();
+    default:
+        block(StepId::Link);
+        block(StepId::Policy);
+    }
+    maybeFinish();
+}
+
+void SetupEngine::maybeFinish()
+{
+    if (!m_running)
+        return;
+    for (StepId id : kAllSteps) {
+        if (!d->steps[id].isTerminal())
+            return;
+    }
+    m_running = false;
+    if (d->firstError) {
+        Q_EMIT failed(*d->firstError);
+        return;
+    }
+    SetupResult result;
+    result.dps = *d->dps;
+    result.hub = *d->hub;
+    result.idScope = result.dps.idScope;
+    result.serviceEndpoint = result.dps.serviceOperationsHostName;
+    result.globalDeviceEndpoint = result.dps.deviceProvisioningHostName;
+    result.hubHostName = result.hub.hostName;
+    if (m_journal)
+        m_journal->remove(m_input.journalKey());
+    Q_EMIT finished(result);
+}
+
+void SetupEngine::cancel()
+{
+    if (!m_running)
+        return;
+    d->cancelled = true;
+    if (!d->firstError)
+        d->firstError = ArmError::cancelled();
+    const auto inflight = d->inflight;
+    for (const auto &o : inflight) {
+        if (!o)
+            continue;
+        // Their (queued) cancellation must not reach us: this run ends here, and a new start() must
+        // not receive the old run's answers.
+        o->disconnect(this);
+        if (auto *call = qobject_cast<ServiceCall *>(o.data()))
+            call->cancel();
+        else if (auto *op = qobject_cast<ArmOperation *>(o.data()))
+            op->cancel();
+    }
+    d->inflight.clear();
+    const ArmError cancelled = ArmError::cancelled();
+    for (StepId id : kAllSteps) {
+        if (d->steps[id].state == StepState::Running)
+            setStep(id, StepState::Cancelled, QString(), &cancelled);
+        else if (d->steps[id].state == StepState::Pending)
+            setStep(id, StepState::Cancelled);
+    }
+    maybeFinish();
+}
+
+// ---- checks ----------------------------------------------------------------------------------
+
+void SetupEngine::addCheck(const QString &id, bool passed, const QString &message, const QString &fix, bool fixable)
+{
+    d->checks.append(CheckResult{id, passed, message, fix, fixable});
+}
+
+QList<CheckResult> SetupEngine::validateInput() const
+{
+    QList<CheckResult> out;
+    const PlanInput &in = m_input;
+    auto fail = [&out](const QString &id, const QString &message, const QString &fix) {
+        out.append(CheckResult{id, false, message, fix, false});
+    };
+    const QString nameRule = tr("Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don't use only digits.");
+    if (in.subscriptionId.isEmpty())
+        fail(QStringLiteral("subscription"), tr("No subscription is chosen."), tr("Choose the subscription for the DPS."));
+    if (!validGroupName(in.resourceGroup))
+        fail(QStringLiteral("resource-group-name"), tr("The resource group name '%1' is not valid.").arg(in.resourceGroup),
+             tr("Use 1 to 90 letters, digits, '-', '_', '.', '(' or ')', not ending with a period."));
+    if (!sharedResourceGroup() && !validGroupName(in.effectiveHubResourceGroup()))
+        fail(QStringLiteral("hub-resource-group-name"), tr("The resource group name '%1' is not valid.").arg(in.effectiveHubResourceGroup()),
+             tr("Use 1 to 90 letters, digits, '-', '_', '.', '(' or ')', not ending with a period."));
+    if (!validResourceName(in.dpsName))
+        fail(QStringLiteral("dps-name"), tr("The DPS name '%1' is not valid.").arg(in.dpsName), nameRule);
+    if (!validResourceName(in.hubName))
+        fail(QStringLiteral("hub-name"), tr("The IoT hub name '%1' is not valid.").arg(in.hubName), nameRule);
+    if ((in.createResourceGroup || in.createDps) && in.location.isEmpty())
+        fail(QStringLiteral("location"), tr("No region is chosen for the new resources."), tr("Choose a region, for example westeurope."));
+    else if (in.createHub && in.effectiveHubLocation().isEmpty())
+        fail(QStringLiteral("hub-location"), tr("No region is chosen for the new IoT hub."), tr("Choose a region, for example westeurope."));
+    static const QStringList policies{QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")};
+    if (!policies.contains(in.allocationPolicy))
+        fail(QStringLiteral("allocation-policy"), tr("'%1' is not an allocation policy.").arg(in.allocationPolicy),
+             tr("Choose Hashed (evenly weighted distribution), GeoLatency (lowest latency) or Static (static configuration)."));
+    if (in.link.allocationWeight < 1 || in.link.allocationWeight > 1000)
+        fail(QStringLiteral("allocation-weight"), tr("The allocation weight %1 is out of range.").arg(in.link.allocationWeight),
+             tr("Use a weight from 1 to 1000."));
+    if (in.createHub) {
+        static const QStringList skus{QStringLiteral("F1"), QStringLiteral("B1"), QStringLiteral("B2"), QStringLiteral("B3"),
+                                      QStringLiteral("S1"), QStringLiteral("S2"), QStringLiteral("S3")};
+        if (!skus.contains(in.hubSku))
+            fail(QStringLiteral("hub-sku"), tr("'%1' is not an IoT hub tier.").arg(in.hubSku), tr("Choose F1, B1, B2, B3, S1, S2 or S3."));
+        const qint64 maxUnits = in.hubSku == QLatin1String("F1") ? 1 : (in.hubSku == QLatin1String("S3") || in.hubSku == QLatin1String("B3")) ? 10 : 200;
+        if (in.hubUnits < 1 || in.hubUnits > maxUnits)
+            fail(QStringLiteral("hub-units"), tr("%1 hubs can have 1 to %2 units, not %3.").arg(in.hubSku).arg(maxUnits).arg(in.hubUnits),
+                 tr("Choose a number of units in that range."));
+        const bool free = in.hubSku == QLatin1String("F1");
+        if ((free && in.hubPartitions != 2) || (!free && (in.hubPartitions < 2 || in.hubPartitions > 128)))
+            fail(QStringLiteral("hub-partitions"), tr("%1 partitions are not possible for a %2 hub.").arg(in.hubPartitions).arg(in.hubSku),
+                 free ? tr("Free hubs have exactly 2 partitions.") : tr("Choose 2 to 128 partitions."));
+        if (in.link.accessPolicy != QLatin1String("iothubowner"))
+            fail(QStringLiteral("access-policy"),
+                 tr("A new hub has no policy '%1' with the rights DPS needs.").arg(in.link.accessPolicy),
+                 tr("Use the policy iothubowner for a new hub."));
+    }
+    if (in.dpsUnits < 1 || in.dpsUnits > 10)
+        fail(QStringLiteral("dps-units"), tr("A DPS can have 1 to 10 units, not %1.").arg(in.dpsUnits), tr("Choose 1 to 10 units."));
+    return out;
+}
+
+void SetupEngine::runChecks()
+{
+    if (m_running)
+        return;
+    d->checksOnly = true;
+    startChecks();
+}
+
+void SetupEngine::start()
+{
+    if (m_running)
+        return;
+    d->checksOnly = false;
+    startChecks();
+}
+
+void SetupEngine::startChecks()
+{
+    m_running = true;
+    ++d->run;
+    d->cancelled = false;
+    d->firstError.reset();
+    d->dps.reset();
+    d->hub.reset();
+    d->seen.clear();
+    d->providers.clear();
+    d->checks = validateInput();
+    for (StepId id : kAllSteps) {
+        d->steps[id] = StepStatus();
+        d->steps[id].id = id;
+    }
+    if (m_journal)
+        d->resumeTokens = m_journal->load(m_input.journalKey()).value(QStringLiteral("resumeTokens")).toObject();
+    if (!d->checks.isEmpty()) {
+        // Bad input: no need to ask Azure anything.
+        finishChecks();
+        return;
+    }
+    checkPhaseOne();
+}
+
+// Phase one: the subscriptions and the Microsoft.Devices registration (everything else needs them).
+void SetupEngine::checkPhaseOne()
+{
+    const PlanInput &in = m_input;
+    QStringList subscriptions{in.subscriptionId};
+    QStringList tenants{in.tenantId};
+    if (in.effectiveHubSubscription().compare(in.subscriptionId, Qt::CaseInsensitive) != 0) {
+        subscriptions << in.effectiveHubSubscription();
+        tenants << in.effectiveHubTenant();
+    }
+    d->pendingChecks = int(subscriptions.size()) * 2;
+    auto done = [this]() {
+        if (--d->pendingChecks == 0) {
+            bool ok = true;
+            for (const auto &c : std::as_const(d->checks))
+                ok = ok && c.passed;
+            if (ok && !d->cancelled)
+                checkPhaseTwo();
+            else
+                finishChecks();
+        }
+    };
+    for (int i = 0; i < subscriptions.size(); ++i) {
+        const QString sub = subscriptions[i];
+        const QString tenant = tenants[i];
+        const bool hubOnly = i == 1;
+        ServiceCall *s = m_service->getSubscription(sub, tenant);
+        track(s);
+        Services::onResult<Arm::Subscription>(s, this,
+            [this, sub, done](const Arm::Subscription &subscription) {
+                addCheck(QStringLiteral("subscription-enabled"), subscription.isEnabled(),
+                         subscription.isEnabled() ? tr("Subscription '%1' is enabled.").arg(subscription.displayName)
+                                                  : tr("Subscription '%1' is %2; nothing can be created in it.").arg(subscription.displayName, subscription.state),
+                         subscription.isEnabled() ? QString() : tr("Choose an enabled subscription, or re-enable this one in the Azure portal."));
+                done();
+            },
+            [this, done](const ArmError &e) {
+                addCheck(QStringLiteral("subscription-enabled"), false, e.userMessage(), QString());
+                done();
+            });
+        ServiceCall *p = m_service->providerState(sub, tenant);
+        track(p);
+        Services::onResult<Arm::ProviderState>(p, this,
+            [this, sub, hubOnly, done](const Arm::ProviderState &state) {
+                d->providers.insert(sub.toLower(), state);
+                const QString id = hubOnly ? QStringLiteral("hub-provider-registered") : QStringLiteral("provider-registered");
+                addCheck(id, state.isRegistered(),
+                         state.isRegistered() ? tr("Microsoft.Devices is registered in subscription %1.").arg(sub)
+                                              : tr("The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).").arg(sub, state.registrationState),
+                         state.isRegistered() ? QString() : tr("Register Microsoft.Devices in the subscription; DPS Setup can do it for you. It takes a minute or two."),
+                         !state.isRegistered());
+                done();
+            },
+            [this, done](const ArmError &e) {
+                addCheck(QStringLiteral("provider-registered"), false, e.userMessage(), QString());
+                done();
+            });
+    }
+}
+
+// Phase two: the resources themselves (names, existence, state, the hub's policy, the free-hub limit).
+void SetupEngine::checkPhaseTwo()
+{
+    const PlanInput &in = m_input;
+    d->pendingChecks = 0;
+    auto begin = [this]() { ++d->pendingChecks; };
+    auto done = [this]() {
+        if (--d->pendingChecks == 0)
+            finishChecks();
+    };
+
+    // Resource groups that must exist.
+    auto checkGroup = [&](const QString &sub, const QString &tenant, const QString &rg, bool create, const QString &id) {
+        if (create)
+            return;
+        begin();
+        ServiceCall *c = m_service->getResourceGroup(sub, rg, tenant);
+        track(c);
+        Services::onResult<Arm::ResourceGroup>(c, this,
+            [this, id, rg, done](const Arm::ResourceGroup &) {
+                addCheck(id, true, tr("Resource group '%1' exists.").arg(rg), QString());
+                done();
+            },
+            [this, id, rg, done](const ArmError &e) {
+                addCheck(id, false, e.isNotFound() ? tr("The resource group '%1' does not exist.").arg(rg) : e.userMessage(),
+                         e.isNotFound() ? tr("Choose an existing resource group, or let DPS Setup create a new one.") : QString());
+                done();
+            });
+    };
+    checkGroup(in.subscriptionId, in.tenantId, in.resourceGroup, in.createResourceGroup, QStringLiteral("resource-group"));
+    if (!sharedResourceGroup())
+        checkGroup(in.effectiveHubSubscription(), in.effectiveHubTenant(), in.effectiveHubResourceGroup(), in.createHubResourceGroup,
+                   QStringLiteral("hub-resource-group"));
+
+    // The DPS: ours already (resume), free to create, or (existing) there and usable.
+    begin();
+    ServiceCall *dpsCall = m_service->getDps(in.dpsRef());
+    track(dpsCall);
+    Services::onResult<Arm::ProvisioningService>(dpsCall, this,
+        [this, done](const Arm::ProvisioningService &dps) {
+            d->seen.insert(StepId::Dps, {QVariant::fromValue(dps), {}});
+            const bool failedBefore = dps.provisioningState == QLatin1String("Failed");
+            addCheck(QStringLiteral("dps"), !failedBefore,
+                     failedBefore ? tr("The DPS '%1' exists but its last operation failed.").arg(dps.name)
+                                  : tr("The DPS '%1' exists and will be used.").arg(dps.name),
+                     failedBefore ? tr("Delete the DPS '%1' and run the setup again, or choose another name.").arg(dps.name) : QString());
+            done();
+        },
+        [this, begin, done](const ArmError &e) {
+            if (!e.isNotFound()) {
+                addCheck(QStringLiteral("dps"), false, e.userMessage(), QString());
+                done();
+                return;
+            }
+            d->seen.insert(StepId::Dps, {QVariant(), e});
+            if (!m_input.createDps) {
+                addCheck(QStringLiteral("dps"), false, tr("The DPS '%1' does not exist in resource group '%2'.").arg(m_input.dpsName, m_input.resourceGroup),
+                         tr("Choose an existing DPS, or let DPS Setup create a new one."));
+                done();
+                return;
+            }
+            ServiceCall *name = m_service->checkDpsName(m_input.subscriptionId, m_input.dpsName, m_input.tenantId);
+            track(name);
+            Services::onResult<Arm::NameAvailability>(name, this,
+                [this, done](const Arm::NameAvailability &a) {
+                    addCheck(QStringLiteral("dps-name"), a.available,
+                             a.available ? tr("The name '%1' is available for the DPS.").arg(m_input.dpsName)
+                                         : tr("The DPS name '%1' is already taken: %2").arg(m_input.dpsName, a.message),
+                             a.available ? QString() : tr("DPS names are global across Azure; choose another name."));
+                    done();
+                },
+                [this, done](const ArmError &e2) {
+                    addCheck(QStringLiteral("dps-name"), false, e2.userMessage(), QString());
+                    done();
+                });
+        });
+
+    // The hub.
+    begin();
+    ServiceCall *hubCall = m_service->getHub(in.hubRef());
+    track(hubCall);
+    Services::onResult<Arm::IotHub>(hubCall, this,
+        [this, begin, done](const Arm::IotHub &hub) {
+            d->seen.insert(StepId::Hub, {QVariant::fromValue(hub), {}});
+            if (hub.provisioningState == QLatin1String("Failed")) {
+                addCheck(QStringLiteral("hub"), false, tr("The IoT hub '%1' exists but its last operation failed.").arg(hub.name),
+                         tr("Delete the IoT hub '%1' and run the setup again, or choose another hub.").arg(hub.name));
+            } else if (hub.disableLocalAuth) {
+                addCheck(QStringLiteral("hub"), false, tr("The IoT hub '%1' does not allow shared access policies (local authentication is disabled).").arg(hub.name),
+                         tr("Allow shared access policies on the hub, or choose another hub."));
+            } else {
+                addCheck(QStringLiteral("hub"), true, tr("The IoT hub '%1' exists and will be used.").arg(hub.name), QString());
+                if (isTerminalState(hub.provisioningState)) {
+                    // The policy the link will use must have RegistryWrite and ServiceConnect.
+                    begin();
+                    ServiceCall *policy = m_service->hubPolicy(m_input.hubRef(), m_input.link.accessPolicy);
+                    track(policy);
+                    Services::onResult<Arm::AccessPolicy>(policy, this,
+                        [this, done](const Arm::AccessPolicy &p) {
+                            addCheck(QStringLiteral("access-policy"), p.canLinkToDps(),
+                                     p.canLinkToDps() ? tr("The policy '%1' has RegistryWrite and ServiceConnect.").arg(p.keyName)
+                                                      : tr("The policy '%1' has the rights '%2'; linking needs RegistryWrite and ServiceConnect.").arg(p.keyName, p.rights),
+                                     p.canLinkToDps() ? QString() : tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect."));
+                            done();
+                        },
+                        [this, done](const ArmError &e) {
+                            addCheck(QStringLiteral("access-policy"), false,
+                                     e.isNotFound() ? tr("The IoT hub has no access policy '%1'.").arg(m_input.link.accessPolicy) : e.userMessage(),
+                                     e.isNotFound() ? tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect.") : QString());
+                            done();
+                        });
+                }
+            }
+            done();
+        },
+        [this, begin, done](const ArmError &e) {
+            if (!e.isNotFound()) {
+                addCheck(QStringLiteral("hub"), false, e.userMessage(), QString());
+                done();
+                return;
+            }
+            d->seen.insert(StepId::Hub, {QVariant(), e});
+            if (!m_input.createHub) {
+                addCheck(QStringLiteral("hub"), false,
+                         tr("The IoT hub '%1' does not exist in resource group '%2'.").arg(m_input.hubName, m_input.effectiveHubResourceGroup()),
+                         tr("Choose an existing IoT hub, or let DPS Setup create a new one."));
+                done();
+                return;
+            }
+            ServiceCall *name = m_service->checkHubName(m_input.effectiveHubSubscription(), m_input.hubName, m_input.effectiveHubTenant());
+            track(name);
+            Services::onResult<Arm::NameAvailability>(name, this,
+                [this, done](const Arm::NameAvailability &a) {
+                    addCheck(QStringLiteral("hub-name"), a.available,
+                             a.available ? tr("The name '%1' is available for the IoT hub.").arg(m_input.hubName)
+                                         : tr("The IoT hub name '%1' is already taken: %2").arg(m_input.hubName, a.message),
+                             a.available ? QString() : tr("IoT hub names are global across Azure; choose another name."));
+                    done();
+                },
+                [this, done](const ArmError &e2) {
+                    addCheck(QStringLiteral("hub-name"), false, e2.userMessage(), QString());
+                    done();
+                });
+            if (m_input.hubSku == QLatin1String("F1")) {
+                // One free hub per subscription: say so now rather than after a failed creation.
+                begin();
+                ServiceCall *hubs = m_service->listHubs(m_input.effectiveHubSubscription(), QString(), m_input.effectiveHubTenant());
+                track(hubs);
+                Services::onResult<QList<Arm::IotHub>>(hubs, this,
+                    [this, done](const QList<Arm::IotHub> &list) {
+                        QString existing;
+                        for (const auto &h : list) {
+                            if (h.skuName == QLatin1String("F1"))
+                                existing = h.name;
+                        }
+                        addCheck(QStringLiteral("free-hub-limit"), existing.isEmpty(),
+                                 existing.isEmpty() ? tr("The subscription has no free hub yet.")
+                                                    : tr("The subscription already has a free (F1) IoT hub, '%1'; only one is allowed per subscription.").arg(existing),
+                                 existing.isEmpty() ? QString() : tr("Choose a paid tier such as S1 or B1, use the existing free hub, or delete it first."));
+                        done();
+                    },
+                    [this, done](const ArmError &e2) {
+                        addCheck(QStringLiteral("free-hub-limit"), false, e2.userMessage(), QString());
+                        done();
+                    });
+            }
+        });
+
+    // Regions offering DPS and IoT Hub, for what is new.
+    auto checkRegion = [&](const QString &sub, const QString &tenant, const QString &location, const QStringList &ids) {
+        if (d->providers.contains(sub.toLower())) {
+            // The provider state read in phase one lists the regions of both types (display names,
+            // "West Europe"): enough to check a region name without another request.
+            const Arm::ProviderState provider = d->providers.value(sub.toLower());
+            auto normalized = [](QString v) { return v.remove(QLatin1Char(' ')).toLower(); };
+            QStringList hubRegions, names;
+            for (const auto &r : provider.locationsOf(QStringLiteral("IotHubs")))
+                hubRegions.append(normalized(r));
+            for (const auto &r : provider.locationsOf(QStringLiteral("ProvisioningServices"))) {
+                if (hubRegions.contains(normalized(r)))
+                    names.append(normalized(r));
+            }
+            const bool found = names.contains(normalized(location));
+            for (const QString &id : ids) {
+                addCheck(id, found,
+                         found ? tr("DPS and IoT Hub are offered in %1.").arg(location)
+                               : tr("DPS and IoT Hub are not offered in the region '%1'.").arg(location),
+                         found ? QString() : tr("Choose one of these regions: %1.").arg(names.join(QStringLiteral(", "))));
+            }
+            return;
+        }
+        begin();
+        ServiceCall *c = m_service->listDeviceLocations(sub, tenant);
+        track(c);
+        Services::onResult<QList<Arm::Location>>(c, this,
+            [this, location, ids, done](const QList<Arm::Location> &locations) {
+                bool found = false;
+                QStringList names;
+                for (const auto &l : locations) {
+                    found = found || l.name.compare(location, Qt::CaseInsensitive) == 0;
+                    names.append(l.name);
+                }
+                for (const QString &id : ids) {
+                    addCheck(id, found,
+                             found ? tr("DPS and IoT Hub are offered in %1.").arg(location)
+                                   : tr("DPS and IoT Hub are not offered in the region '%1'.").arg(location),
+                             found ? QString() : tr("Choose one of these regions: %1.").arg(names.join(QStringLiteral(", "))));
+                }
+                done();
+            },
+            [this, ids, done](const ArmError &e) {
+                for (const QString &id : ids)
+                    addCheck(id, false, e.userMessage(), QString());
+                done();
+            });
+    };
+    const bool dpsRegion = in.createDps || in.createResourceGroup;
+    // One look-up answers both when the hub goes to the same subscription and region (the usual case).
+    const bool sameRegion = in.createHub && dpsRegion
+                            && in.effectiveHubSubscription().compare(in.subscriptionId, Qt::CaseInsensitive) == 0
+                            && in.effectiveHubLocation().compare(in.location, Qt::CaseInsensitive) == 0;
+    if (sameRegion) {
+        checkRegion(in.subscriptionId, in.tenantId, in.location, {QStringLiteral("location"), QStringLiteral("hub-location")});
+    } else {
+        if (dpsRegion)
+            checkRegion(in.subscriptionId, in.tenantId, in.location, {QStringLiteral("location")});
+        if (in.createHub)
+            checkRegion(in.effectiveHubSubscription(), in.effectiveHubTenant(), in.effectiveHubLocation(), {QStringLiteral("hub-location")});
+    }
+}
+
+void SetupEngine::finishChecks()
+{
+    const QList<CheckResult> checks = d->checks;
+    const CheckResult *firstFailure = nullptr;
+    for (const auto &c : checks) {
+        if (!c.passed && !firstFailure)
+            firstFailure = &c;
+    }
+    if (d->cancelled) {
+        if (!m_running)
+            return; // cancel() has reported the end already
+        m_running = false;
+        Q_EMIT checksFinished(checks);
+        Q_EMIT failed(ArmError::cancelled());
+        return;
+    }
+    if (d->checksOnly || firstFailure) {
+        m_running = false;
+        Q_EMIT checksFinished(checks);
+        if (firstFailure && !d->checksOnly) {
+            ArmError e = ArmError::validation(firstFailure->id, firstFailure->message + (firstFailure->fix.isEmpty() ? QString() : QLatin1Char(' ') + firstFailure->fix));
+            Q_EMIT failed(e);
+        }
+        return;
+    }
+    Q_EMIT checksFinished(checks);
+    runSteps();
+}
+
+void SetupEngine::applyFix(const QString &checkId)
+{
+    if (m_running)
+        return;
+    const bool hub = checkId == QLatin1String("hub-provider-registered");
+    if (checkId != QLatin1String("provider-registered") && !hub)
+        return;
+    m_running = true;
+    ServiceCall *c = m_service->registerDevicesProvider(hub ? m_input.effectiveHubSubscription() : m_input.subscriptionId,
+                                                       hub ? m_input.effectiveHubTenant() : m_input.tenantId);
+    track(c);
+    Services::onResult<Arm::ProviderState>(c, this,
+        [this](const Arm::ProviderState &) {
+            m_running = false;
+            runChecks();
+        },
+        [this](const ArmError &e) {
+            m_running = false;
+            Q_EMIT failed(e);
+        });
+}
+
+// ---- steps -----------------------------------------------------------------------------------
+
+void SetupEngine::runSteps()
+{
+    runGroupStep(StepId::ResourceGroup, m_input.subscriptionId, m_input.tenantId, m_input.resourceGroup,
+                 m_input.location, m_input.createResourceGroup);
+    if (sharedResourceGroup())
+        setStep(StepId::HubResourceGroup, StepState::AlreadyDone);
+    else
+        runGroupStep(StepId::HubResourceGroup, m_input.effectiveHubSubscription(), m_input.effectiveHubTenant(),
+                     m_input.effectiveHubResourceGroup(), m_input.effectiveHubLocation(), m_input.createHubResourceGroup);
+}
+
+void SetupEngine::runGroupStep(StepId id, const QString &sub, const QString &tenant, const QString &rg,
+                               const QString &location, bool create)
+{
+    setStep(id, StepState::Running);
+    ServiceCall *get = m_service->getResourceGroup(sub, rg, tenant);
+    track(get);
+    Services::onResult<Arm::ResourceGroup>(get, this,
+        [this, id](const Arm::ResourceGroup &) {
+            setStep(id, StepState::AlreadyDone, QStringLiteral("Succeeded"));
+            afterGroup(id);
+        },
+        [this, id, sub, tenant, rg, location, create](const ArmError &e) {
+            if (!e.isNotFound() || !create) {
+                failStep(id, e);
+                return;
+            }
+            ServiceCall *put = m_service->createResourceGroup(sub, rg, location, tenant);
+            track(put);
+            Services::onResult<Arm::ResourceGroup>(put, this,
+                [this, id](const Arm::ResourceGroup &group) {
+                    setStep(id, StepState::Succeeded, group.provisioningState);
+                    afterGroup(id);
+                },
+                [this, id](const ArmError &e2) { failStep(id, e2); });
+        });
+}
+
+void SetupEngine::afterGroup(StepId id)
+{
+    if (d->cancelled)
+        return;
+    if (id == StepId::ResourceGroup) {
+        runResourceStep(StepId::Dps);
+        if (sharedResourceGroup())
+            runResourceStep(StepId::Hub);
+    } else {
+        runResourceStep(StepId::Hub);
+    }
+}
+
+// DPS or hub: GET first; Succeeded -> nothing to do; in progress -> resume (token) or poll; missing -> create.
+void SetupEngine::runResourceStep(StepId id)
+{
+    const bool isDps = id == StepId::Dps;
+    setStep(id, StepState::Running);
+    ServiceCall *get = nullptr;
+    if (d->seen.contains(id)) {
+        // The checks of this start() just read it: use that instead of reading it again.
+        const Private::Seen seen = d->seen.take(id);
+        get = new ServiceCall;
+        QMetaObject::invokeMethod(get, [get, seen] {
+            if (seen.value.isValid())
+                get->complete(seen.value);
+            else
+                get->fail(seen.notFound);
+        }, Qt::QueuedConnection);
+    } else {
+        get = isDps ? m_service->getDps(m_input.dpsRef()) : m_service->getHub(m_input.hubRef());
+    }
+    track(get);
+    connect(get, &ServiceCall::finished, this, [this, id, isDps](const QVariant &v) {
+        const QString state = isDps ? v.value<Arm::ProvisioningService>().provisioningState : v.value<Arm::IotHub>().provisioningState;
+        if (state == QLatin1String("Succeeded")) {
+            storeResource(id, v);
+            setStep(id, StepState::AlreadyDone, state);
+            afterResource();
+        } else if (isTerminalState(state)) {
+            failStep(id, ArmError::validation(QStringLiteral("ResourceFailed"),
+                                              tr("The %1 '%2' is in the state '%3'. Delete it and run the setup again.")
+                                                  .arg(isDps ? tr("DPS") : tr("IoT hub"), isDps ? m_input.dpsName : m_input.hubName, state)));
+        } else {
+            // Created by an earlier run that was interrupted: keep waiting for it, never create it again.
+            setStep(id, StepState::Running, state);
+            const QString token = d->resumeTokens.value(stepKey(id)).toString();
+            if (!token.isEmpty())
+                follow(id, m_service->client()->resume(token));
+            else
+                pollResource(id);
+        }
+    });
+    connect(get, &ServiceCall::failed, this, [this, id, isDps](const ArmError &e) {
+        const bool create = isDps ? m_input.createDps : m_input.createHub;
+        if (!e.isNotFound() || !create) {
+            failStep(id, e);
+            return;
+        }
+        ArmOperation *op = isDps ? m_service->createDps(m_input.dpsRef(), m_input.location, m_input.dpsUnits)
+                                 : m_service->createHub(m_input.hubRef(), m_input.effectiveHubLocation(), m_input.hubSku,
+                                                        m_input.hubUnits, m_input.hubPartitions);
+        follow(id, op);
+    });
+}
+
+void SetupEngine::follow(StepId id, ArmOperation *op)
+{
+    track(op);
+    const QString resource = (id == StepId::Hub) ? QStringLiteral("hub") : QStringLiteral("dps");
+    connect(op, &ArmOperation::resumeTokenChanged, this, [this, resource](const QString &token) {
+        d->resumeTokens.insert(resource, token);
+        saveJournal();
+    });
+    connect(op, &ArmOperation::progress, this, [this, id](const QString &status) { setStep(id, StepState::Running, status); });
+    connect(op, &ArmOperation::failed, this, [this, id](const ArmError &e) { failStep(id, e); });
+    connect(op, &ArmOperation::finished, this, [this, id](const QJsonObject &body) {
+        if (id == StepId::Hub) {
+            const Arm::IotHub hub = Arm::IotHub::fromJson(body);
+            if (!isTerminalState(hub.provisioningState)) {
+                pollResource(id); // an older operation finished, but another one is still running
+                return;
+            }
+            d->hub = hub;
+        } else {
+            const Arm::ProvisioningService dps = Arm::ProvisioningService::fromJson(body);
+            if (!isTerminalState(dps.provisioningState)) {
+                pollResource(id);
+                return;
+            }
+            d->dps = dps;
+        }
+        d->resumeTokens.remove(id == StepId::Hub ? QStringLiteral("hub") : QStringLiteral("dps"));
+        setStep(id, StepState::Succeeded, QStringLiteral("Succeeded"));
+        afterResource(id);
+    });
+}
+
+void SetupEngine::pollResource(StepId id)
+{
+    QTimer::singleShot(d->pollIntervalMs, this, [this, id, run = d->run]() {
+        if (d->cancelled || run != d->run)
+            return;
+        const bool isDps = id == StepId::Dps || id == StepId::Link || id == StepId::Policy;
+        ServiceCall *get = isDps ? m_service->getDps(m_input.dpsRef()) : m_service->getHub(m_input.hubRef());
+        track(get);
+        connect(get, &ServiceCall::finished, this, [this, id, isDps](const QVariant &v) {
+            const QString state = isDps ? v.value<Arm::ProvisioningService>().provisioningState : v.value<Arm::IotHub>().provisioningState;
+            if (!isTerminalState(state)) {
+                setStep(id, StepState::Running, state);
+                pollResource(id);
+            } else if (state == QLatin1String("Succeeded")) {
+                storeResource(isDps ? StepId::Dps : StepId::Hub, v);
+                setStep(id, StepState::Succeeded, state);
+                afterResource(id);
+            } else {
+                failStep(id, ArmError::validation(QStringLiteral("ResourceFailed"),
+                                                  tr("Azure reports the operation on '%1' as %2.").arg(isDps ? m_input.dpsName : m_input.hubName, state)));
+            }
+        });
+        connect(get, &ServiceCall::failed, this, [this, id](const ArmError &e) { failStep(id, e); });
+    });
+}
+
+void SetupEngine::storeResource(StepId id, const QVariant &value)
+{
+    if (id == StepId::Hub)
+        d->hub = value.value<Arm::IotHub>();
+    else
+        d->dps = value.value<Arm::ProvisioningService>();
+}
+
+void SetupEngine::afterResource(StepId finished)
+{
+    if (d->cancelled)
+        return;
+    if (finished == StepId::Link) {
+        runPolicyStep();
+        return;
+    }
+    if (finished == StepId::Policy) {
+        maybeFinish();
+        return;
+    }
+    const bool dpsDone = d->steps[StepId::Dps].state == StepState::Succeeded || d->steps[StepId::Dps].state == StepState::AlreadyDone;
+    const bool hubDone = d->steps[StepId::Hub].state == StepState::Succeeded || d->steps[StepId::Hub].state == StepState::AlreadyDone;
+    if (dpsDone && hubDone && d->steps[StepId::Link].state == StepState::Pending)
+        runLinkStep();
+    else
+        maybeFinish(); // the other one may have failed meanwhile: then this was the last step to end
+}
+
+void SetupEngine::runLinkStep()
+{
+    setStep(StepId::Link, StepState::Running);
+    const QString host = d->hub->hostName;
+    for (const auto &linked : std::as_const(d->dps->linkedHubs)) {
+        if (linked.hostName.compare(host, Qt::CaseInsensitive) != 0)
+            continue;
+        if (linked.allocationWeight == m_input.link.allocationWeight
+            && linked.applyAllocationPolicy == m_input.link.applyAllocationPolicy) {
+            setStep(StepId::Link, StepState::AlreadyDone, QStringLiteral("Succeeded"));
+            afterResource(StepId::Link);
+        } else {
+            followDpsUpdate(StepId::Link, m_service->updateLinkedHub(m_input.dpsRef(), host, m_input.link.allocationWeight,
+                                                                   m_input.link.applyAllocationPolicy, known()));
+        }
+        return;
+    }
+    followDpsUpdate(StepId::Link, m_service->linkHub(m_input.dpsRef(), m_input.hubRef(), m_input.link, known()));
+}
+
+// The DPS and hub as the previous steps left them (their final GETs): the link and policy steps edit
+// those instead of reading them once more.
+Services::KnownState SetupEngine::known() const
+{
+    Services::KnownState k;
+    k.dps = d->dps;
+    k.hub = d->hub;
+    return k;
+}
+
+void SetupEngine::runPolicyStep()
+{
+    setStep(StepId::Policy, StepState::Running);
+    if (d->dps->allocationPolicy == m_input.allocationPolicy) {
+        setStep(StepId::Policy, StepState::AlreadyDone, QStringLiteral("Succeeded"));
+        afterResource(StepId::Policy);
+        return;
+    }
+    followDpsUpdate(StepId::Policy, m_service->setAllocationPolicy(m_input.dpsRef(), m_input.allocationPolicy, known()));
+}
+
+void SetupEngine::followDpsUpdate(StepId id, ArmOperation *op)
+{
+    track(op);
+    connect(op, &ArmOperation::resumeTokenChanged, this, [this](const QString &token) {
+        d->resumeTokens.insert(QStringLiteral("dps"), token);
+        saveJournal();
+    });
+    connect(op, &ArmOperation::progress, this, [this, id](const QString &status) { setStep(id, StepState::Running, status); });
+    connect(op, &ArmOperation::failed, this, [this, id](const ArmError &e) { failStep(id, e); });
+    connect(op, &ArmOperation::finished, this, [this, id](const QJsonObject &body) {
+        const Arm::ProvisioningService dps = Arm::ProvisioningService::fromJson(body);
+        if (!isTerminalState(dps.provisioningState)) {
+            pollResource(id);
+            return;
+        }
+        d->dps = dps;
+        d->resumeTokens.remove(QStringLiteral("dps"));
+        setStep(id, StepState::Succeeded, QStringLiteral("Succeeded"));
+        afterResource(id);
+    });
+}
+
+} // namespace Dps::Setup

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "SetupPlan.h"
+#include "http/Pipeline.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Dps::Setup {
+
+// Where a run's journal (step states, LRO resume tokens) lives between processes. JSON file per plan
+// under the app's data directory; never holds a secret.
+class RunJournal
+{
+public:
+    explicit RunJournal(QString directory);
+    QJsonObject load(const QString &key) const;
+    bool save(const QString &key, const QJsonObject &journal) const; // atomic (QSaveFile)
+    void remove(const QString &key) const;
+    QString directory() const { return m_directory; }
+
+private:
+    QString m_directory;
+};
+
+// Runs a PlanInput against Azure: pre-flight checks, then resource group -> DPS and hub in parallel ->
+// link -> allocation policy, each step starting as soon as its inputs exist. Idempotent and resumable:
+// every step first looks at what Azure holds (GET) and does only what is missing; an LRO interrupted by a
+// killed process is resumed from the journal's resume token (or by polling the resource). Cancel stops
+// polling and starts nothing new.
+class SetupEngine : public QObject
+{
+    Q_OBJECT
+public:
+    SetupEngine(Services::AzureService *service, std::shared_ptr<RunJournal> journal, QObject *parent = nullptr);
+    ~SetupEngine() override;
+
+    void setInput(const PlanInput &input);
+    const PlanInput &input() const { return m_input; }
+
+    // The ordered ARM calls of a full run from nothing (existing resources turn PUTs into GETs).
+    QList<PlannedCall> describe() const;
+
+    void runChecks();   // emits checksFinished
+    void start();       // checks, then the steps; emits stepChanged..., then finished or failed
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QList<StepStatus> steps() const;
+    // Fix a fixable check (register Microsoft.Devices), then emits checksFinished again.
+    void applyFix(const QString &checkId);
+    // How often a resource left in progress by an interrupted run is polled when no resume token is known.
+    void setPollIntervalMs(int ms);
+
+Q_SIGNALS:
+    void checksFinished(const QList<Dps::Setup::CheckResult> &checks);
+    void stepChanged(const Dps::Setup::StepStatus &status);
+    void finished(const Dps::Setup::SetupResult &result);
+    void failed(const Dps::Arm::ArmError &error); // also for failed checks (Kind::Validation) and cancel
+
+private:
+    bool sharedResourceGroup() const;
+    void track(QObject *object);
+    void setStep(StepId id, StepState state, const QString &azureStatus = QString(), const Arm::ArmError *error = nullptr);
+    void saveJournal();
+    void failStep(StepId id, const Arm::ArmError &error);
+    void maybeFinish();
+    void addCheck(const QString &id, bool passed, const QString &message, const QString &fix, bool fixable = false);
+    QList<CheckResult> validateInput() const;
+    void startChecks();
+    void checkPhaseOne();
+    void checkPhaseTwo();
+    void finishChecks();
+    void runSteps();
+    void runGroupStep(StepId id, const QString &sub, const QString &tenant, const QString &rg, const QString &location, bool create);
+    void afterGroup(StepId id);
+    void runResourceStep(StepId id);
+    void follow(StepId id, Arm::ArmOperation *op);
+    void pollResource(StepId id);
+    void storeResource(StepId id, const QVariant &value);
+    void afterResource(StepId finished = StepId::Dps);
+    void runLinkStep();
+    Services::KnownState known() const;
+    void runPolicyStep();
+    void followDpsUpdate(StepId id, Arm::ArmOperation *op);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+    Services::AzureService *m_service;
+    std::shared_ptr<RunJournal> m_journal;
+    PlanInput m_input;
+    bool m_running = false;
+};
+
+} // namespace Dps::Setup

@@ -1,0 +1,225 @@
+// Benchmark of the setup engine (prints figures; asserts nothing). An arm-sandbox with LRO durations
+// DPS 3 s, hub 6 s, update 2 s runs the full setup (new resource group, DPS, hub, link, policy GeoLatency)
+//   1. through the real `dps-setup setup --json` process, and
+//   2. in-process through SetupEngine,
+// and prints the wall time against the lower bound max(DPS, hub) + link + policy = 6 + 2 + 2 = 10 s, the
+// ARM requests the sandbox saw (writes, reads, LRO polls, token requests) against the minimum the flow
+// needs, and a timeline of the requests and steps so that any gap can be traced to its cause.
+//
+//   bench_setup [--lro 3,6,2] [--quiet]
+#include "SetupTestSupport.h"
+#include "setup/SetupEngine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Dps;
+using namespace Dps::Test;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+struct Lro
+{
+    double dps = 3, hub = 6, update = 2;
+    double lowerBound() const { return std::max(dps, hub) + update + update; }
+};
+
+// The fewest requests the flow needs (besides LRO polls): one token; the checks (subscription, provider
+// with its regions, DPS and hub lookups, both name checks); resource group GET + PUT; for DPS and hub the
+// creating PUT and the final GET after the LRO; the link: listkeys, the DPS PUT and its final GET (the
+// hub's host name and the DPS body are already known from the final GETs); the policy: the DPS PUT and
+// its final GET (the DPS body is known from the link's final GET).
+constexpr int kMinTokens = 1;
+constexpr int kMinChecks = 6;
+constexpr int kMinWrites = 5; // RG, DPS, hub, link, policy
+constexpr int kMinStepReads = 1 /* RG GET */ + 2 /* final GETs DPS, hub */ + 1 /* listkeys */ + 2 /* final GETs link, policy */;
+constexpr int kMinLros = 4;   // DPS, hub, link, policy: one poll each when the server's exact wait is honoured
+
+qint64 isoMs(const QString &time)
+{
+    return QDateTime::fromString(time, Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+
+QString shortPath(const QString &path)
+{
+    QString p = path;
+    p.replace(QRegularExpression(QStringLiteral("^/subscriptions/[^/]+")), QStringLiteral("/s/…"));
+    p.replace(QStringLiteral("/providers/Microsoft.Devices"), QStringLiteral("/…Devices"));
+    p.replace(QRegularExpression(QStringLiteral("/(operationResults|operationresults)/[^/]+$")), QStringLiteral("/operationResults/…"));
+    return p;
+}
+
+void printRequests(const RequestLog &log, qint64 t0, const QString &title)
+{
+    const int tokens = log.count([](const LoggedRequest &e) { return e.isToken(); });
+    const int writes = log.count([](const LoggedRequest &e) { return e.isWrite(); });
+    const int polls = log.count([](const LoggedRequest &e) { return e.isPoll(); });
+    const int reads = log.count([](const LoggedRequest &e) { return e.isRead(); });
+    const int firstWrite = log.indexOf([](const LoggedRequest &e) { return e.isWrite(); });
+    int checkReads = 0;
+    for (int i = 0; i < (firstWrite < 0 ? log.entries.size() : firstWrite); ++i)
+        checkReads += log.entries[i].isRead() ? 1 : 0;
+    const int total = log.entries.size();
+    const int minimal = kMinTokens + kMinChecks + kMinWrites + kMinStepReads;
+    out() << QStringLiteral("  %1 requests: %2 total = %3 writes + %4 reads (%5 before the first write) + %6 LRO polls + %7 token\n")
+                 .arg(title).arg(total).arg(writes).arg(reads).arg(checkReads).arg(polls).arg(tokens);
+    out() << QStringLiteral("  needed:   %1 + %2 polls (%3 writes, %4 check reads, %5 step reads, %6 token; one poll per LRO)\n")
+                 .arg(minimal).arg(kMinLros).arg(kMinWrites).arg(kMinChecks).arg(kMinStepReads).arg(kMinTokens);
+    out() << QStringLiteral("  excess:   %1 requests beyond the minimum, %2 polls beyond one per LRO\n")
+                 .arg(total - polls - minimal).arg(polls - kMinLros);
+    out() << QStringLiteral("  timeline (s since start, method, path, status):\n");
+    for (const auto &e : log.entries) {
+        const QString kind = e.isToken() ? QStringLiteral("token") : e.isPoll() ? QStringLiteral("poll") : e.isWrite() ? QStringLiteral("WRITE") : QStringLiteral("read");
+        out() << QStringLiteral("    %1  %2 %3 %4 %5\n").arg((isoMs(e.time) - t0) / 1000.0, 7, 'f', 3).arg(kind, -5).arg(e.method, -6).arg(shortPath(e.path)).arg(e.status);
+    }
+}
+
+void printTiming(double wallS, const Lro &lro)
+{
+    const double bound = lro.lowerBound();
+    out() << QStringLiteral("  wall time: %1 s; lower bound max(%2, %3) + %4 + %4 = %5 s; ratio %6 (%7 %)\n")
+                 .arg(wallS, 0, 'f', 3).arg(lro.dps).arg(lro.hub).arg(lro.update).arg(bound)
+                 .arg(wallS / bound, 0, 'f', 3).arg((wallS / bound - 1) * 100, 0, 'f', 1);
+    out() << QStringLiteral("  goal (within 10 %): %1\n").arg(wallS <= bound * 1.1 ? QStringLiteral("met") : QStringLiteral("NOT met"));
+}
+
+int runCli(const SandboxProcess &sandbox, const Lro &lro)
+{
+    out() << "\n1. dps-setup setup --json (a separate process)\n";
+    QTemporaryDir data;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DPS_SETUP_DATA_DIR"), data.path());
+    for (const char *name : {"AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"})
+        env.remove(QLatin1String(name));
+    p.setProcessEnvironment(env);
+    const QStringList args{QStringLiteral("setup"), QStringLiteral("--cloud"), QStringLiteral("sandbox"),
+                           QStringLiteral("--sandbox-info"), sandbox.dir() + QStringLiteral("/info.json"),
+                           QStringLiteral("--subscription"), sandbox.subscriptionId(0), QStringLiteral("--resource-group"), QStringLiteral("bench-cli-rg"),
+                           QStringLiteral("--location"), QStringLiteral("westeurope"), QStringLiteral("--dps"), QStringLiteral("bench-cli-dps"),
+                           QStringLiteral("--hub"), QStringLiteral("bench-cli-hub"), QStringLiteral("--policy"), QStringLiteral("geolatency"),
+                           QStringLiteral("--json")};
+    clearRequestLog(sandbox);
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    QElapsedTimer timer;
+    timer.start();
+    p.start(QStringLiteral(DPS_SETUP_PATH), args);
+    if (!p.waitForFinished(120000)) {
+        out() << "  dps-setup did not finish within 120 s\n";
+        p.kill();
+        return 1;
+    }
+    const double wall = timer.nsecsElapsed() / 1e9;
+    const QJsonObject doc = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    if (p.exitCode() != 0) {
+        out() << "  dps-setup failed with exit code " << p.exitCode() << ":\n" << QString::fromUtf8(p.readAllStandardError()) << "\n";
+        return 1;
+    }
+    out() << QStringLiteral("  exit 0, ID scope %1; the CLI reports %2 ARM requests and %3 s in the engine\n")
+                 .arg(doc.value(QStringLiteral("result")).toObject().value(QStringLiteral("idScope")).toString())
+                 .arg(doc.value(QStringLiteral("armRequests")).toInt())
+                 .arg(doc.value(QStringLiteral("elapsedMs")).toDouble() / 1000.0, 0, 'f', 3);
+    printTiming(wall, lro);
+    printRequests(fetchRequestLog(sandbox), t0, QStringLiteral("sandbox saw"));
+    out() << "  progress (stderr):\n";
+    for (const auto &line : QString::fromUtf8(p.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out() << "    " << line << "\n";
+    return 0;
+}
+
+int runInProcess(const SandboxProcess &sandbox, const Lro &lro)
+{
+    out() << "\n2. SetupEngine in-process\n";
+    QTemporaryDir data;
+    auto session = EngineSession::open(sandbox.info());
+    Setup::SetupEngine engine(session->service.get(), std::make_shared<Setup::RunJournal>(data.path()));
+    Setup::PlanInput in;
+    in.subscriptionId = sandbox.subscriptionId(0);
+    in.tenantId = session->tenantId;
+    in.resourceGroup = QStringLiteral("bench-rg");
+    in.location = QStringLiteral("westeurope");
+    in.dpsName = QStringLiteral("bench-dps");
+    in.hubName = QStringLiteral("bench-hub");
+    in.allocationPolicy = QStringLiteral("GeoLatency");
+    engine.setInput(in);
+
+    struct Event { qint64 at; Setup::StepStatus status; };
+    QList<Event> events;
+    bool ok = false;
+    QString error;
+    QEventLoop loop;
+    QObject::connect(&engine, &Setup::SetupEngine::stepChanged, &loop,
+                     [&](const Setup::StepStatus &s) { events.append({QDateTime::currentMSecsSinceEpoch(), s}); });
+    QObject::connect(&engine, &Setup::SetupEngine::finished, &loop, [&](const Setup::SetupResult &) { ok = true; loop.quit(); });
+    QObject::connect(&engine, &Setup::SetupEngine::failed, &loop, [&](const Arm::ArmError &e) { error = e.userMessage(); loop.quit(); });
+    QTimer::singleShot(120000, &loop, [&] { error = QStringLiteral("timeout"); loop.quit(); });
+
+    clearRequestLog(sandbox);
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+    QElapsedTimer timer;
+    timer.start();
+    engine.start();
+    loop.exec();
+    const double wall = timer.nsecsElapsed() / 1e9;
+    if (!ok) {
+        out() << "  the setup failed: " << error << "\n";
+        return 1;
+    }
+    out() << QStringLiteral("  finished; ArmClient counted %1 requests\n").arg(session->client->requestCount());
+    printTiming(wall, lro);
+    printRequests(fetchRequestLog(sandbox), t0, QStringLiteral("sandbox saw"));
+    out() << "  steps (s since start):\n";
+    for (const auto &e : events) {
+        out() << QStringLiteral("    %1  %2: %3%4\n").arg((e.at - t0) / 1000.0, 7, 'f', 3).arg(Setup::stepName(e.status.id), Setup::stateName(e.status.state),
+                                                      e.status.azureStatus.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.status.azureStatus));
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    quietCoreLogs();
+    Lro lro;
+    const QStringList args = app.arguments();
+    const int lroAt = args.indexOf(QStringLiteral("--lro"));
+    if (lroAt >= 0 && lroAt + 1 < args.size()) {
+        const QStringList parts = args.at(lroAt + 1).split(QLatin1Char(','));
+        if (parts.size() == 3) {
+            lro.dps = parts[0].toDouble();
+            lro.hub = parts[1].toDouble();
+            lro.update = parts[2].toDouble();
+        }
+    }
+    SandboxProcess::Options options;
+    options.world = QStringLiteral("empty");
+    options.lroSeconds = QStringLiteral("%1,%2,%3").arg(lro.dps).arg(lro.hub).arg(lro.update);
+    SandboxProcess sandbox(options);
+    QString error;
+    if (!sandbox.start(&error)) {
+        out() << "cannot start arm-sandbox: " << error << "\n";
+        return 1;
+    }
+    out() << QStringLiteral("bench_setup: arm-sandbox --world empty --lro-seconds %1 at %2\n").arg(options.lroSeconds, sandbox.baseUrl().toString());
+    out() << "full setup: new resource group, DPS and hub (in parallel), link, allocation policy GeoLatency\n";
+    int rc = runCli(sandbox, lro);
+    rc |= runInProcess(sandbox, lro);
+    out().flush();
+    return rc;
+}

@@ -1,0 +1,420 @@
+// The real `dps-setup setup|show|list` binary against a real arm-sandbox process: JSON results and exit
+// codes, --plan, bad input, a refused cloud URL, kill -9 during the hub's LRO followed by a re-run that
+// creates nothing twice, HTTPS with the sandbox's own certificate, and SIGINT/SIGTERM (exit 130).
+#include "SetupTestSupport.h"
+#include "cli/CommandLine.h"
+#include "setup/SetupPlan.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <sys/types.h>
+#include <memory>
+
+using namespace Dps;
+using namespace Dps::Test;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 30000;
+
+std::string str(const QString &s)
+{
+    return s.toStdString();
+}
+
+struct CliResult
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::NormalExit;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    std::string describe() const
+    {
+        return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3").arg(exitCode).arg(QString::fromUtf8(out), QString::fromUtf8(err)).toStdString();
+    }
+};
+
+class CliTest : public ::testing::Test
+{
+protected:
+    void startSandbox(SandboxProcess::Options options = {})
+    {
+        m_sandbox = std::make_unique<SandboxProcess>(std::move(options));
+        QString error;
+        ASSERT_TRUE(m_sandbox->start(&error)) << str(error);
+        ASSERT_TRUE(m_dataDir.isValid());
+    }
+
+    QString infoFile() const { return QDir(m_sandbox->dir()).filePath(QStringLiteral("info.json")); }
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET"})
+            env.remove(QLatin1String(name));
+        env.insert(QStringLiteral("DPS_SETUP_DATA_DIR"), m_dataDir.path());
+        return env;
+    }
+
+    QStringList sandboxArgs() const { return {QStringLiteral("--cloud"), QStringLiteral("sandbox"), QStringLiteral("--sandbox-info"), infoFile()}; }
+
+    // `setup` with everything new in the empty world's subscription.
+    QStringList setupArgs(const QString &suffix, const QStringList &extra = {}) const
+    {
+        return QStringList{QStringLiteral("setup")} + sandboxArgs()
+               + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0),
+                             QStringLiteral("--resource-group"), QStringLiteral("rg-") + suffix,
+                             QStringLiteral("--location"), QStringLiteral("westeurope"),
+                             QStringLiteral("--dps"), QStringLiteral("dps-") + suffix,
+                             QStringLiteral("--hub"), QStringLiteral("hub-") + suffix}
+               + extra;
+    }
+
+    std::unique_ptr<QProcess> startCli(const QStringList &args, const QProcessEnvironment &env) const
+    {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(DPS_SETUP_PATH), args);
+        EXPECT_TRUE(p->waitForStarted(10000)) << str(p->errorString());
+        return p;
+    }
+
+    CliResult runCli(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = kRunTimeoutMs) const
+    {
+        auto p = startCli(args, env);
+        return finish(*p, timeoutMs);
+    }
+    CliResult runCli(const QStringList &args) const { return runCli(args, environment()); }
+
+    static CliResult finish(QProcess &p, int timeoutMs = kRunTimeoutMs)
+    {
+        CliResult r;
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished(5000);
+            r.exitCode = -2;
+        } else {
+            r.exitCode = p.exitCode();
+        }
+        r.exitStatus = p.exitStatus();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    // Where the CLI keeps the run journal of setupArgs(suffix).
+    QString journalFile(const QString &suffix) const
+    {
+        Setup::PlanInput in;
+        in.subscriptionId = m_sandbox->subscriptionId(0);
+        in.resourceGroup = QStringLiteral("rg-") + suffix;
+        in.dpsName = QStringLiteral("dps-") + suffix;
+        in.hubName = QStringLiteral("hub-") + suffix;
+        return QDir(m_dataDir.path()).filePath(QStringLiteral("runs/%1.json").arg(in.journalKey()));
+    }
+
+    // Waits until the run journal holds a resume token for the hub: the process is inside the hub's LRO.
+    bool waitForHubResumeToken(QProcess &p, const QString &suffix, int timeoutMs = kRunTimeoutMs) const
+    {
+        const QString path = journalFile(suffix);
+        return QTest::qWaitFor([&] {
+            if (p.state() == QProcess::NotRunning)
+                return true;
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            const QJsonObject j = QJsonDocument::fromJson(f.readAll()).object();
+            return !j.value(QStringLiteral("resumeTokens")).toObject().value(QStringLiteral("hub")).toString().isEmpty();
+        }, timeoutMs) && p.state() != QProcess::NotRunning;
+    }
+
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QTemporaryDir m_dataDir;
+};
+
+const QRegularExpression kIdScope(QStringLiteral("^0ne[0-9A-F]{8}$"));
+
+} // namespace
+
+TEST(CommandLine, RecognisesItsVerbs)
+{
+    EXPECT_TRUE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup"), QStringLiteral("setup")}));
+    EXPECT_TRUE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup"), QStringLiteral("show"), QStringLiteral("--json")}));
+    EXPECT_TRUE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup"), QStringLiteral("list")}));
+    EXPECT_FALSE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup")}));
+    EXPECT_FALSE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup"), QStringLiteral("--sandbox")}));
+}
+
+TEST_F(CliTest, SetupShowAndListPrintJson)
+{
+    startSandbox();
+    const CliResult setup = runCli(setupArgs(QStringLiteral("cli"), {QStringLiteral("--policy"), QStringLiteral("geolatency"),
+                                                                     QStringLiteral("--weight"), QStringLiteral("7"), QStringLiteral("--json")}));
+    ASSERT_EQ(setup.exitCode, 0) << setup.describe();
+    const QJsonObject doc = setup.json();
+    EXPECT_EQ(doc.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded")) << setup.describe();
+    const QJsonObject result = doc.value(QStringLiteral("result")).toObject();
+    const QString idScope = result.value(QStringLiteral("idScope")).toString();
+    EXPECT_TRUE(kIdScope.match(idScope).hasMatch()) << setup.describe();
+    EXPECT_EQ(result.value(QStringLiteral("globalDeviceEndpoint")).toString(), QStringLiteral("global.azure-devices-provisioning.net"));
+    EXPECT_FALSE(result.value(QStringLiteral("serviceEndpoint")).toString().isEmpty());
+    EXPECT_EQ(result.value(QStringLiteral("hubHostName")).toString(), QStringLiteral("hub-cli.azure-devices.net"));
+    EXPECT_EQ(result.value(QStringLiteral("allocationPolicy")).toString(), QStringLiteral("GeoLatency"));
+    EXPECT_EQ(result.value(QStringLiteral("dps")).toString(), QStringLiteral("dps-cli"));
+    EXPECT_EQ(doc.value(QStringLiteral("steps")).toArray().size(), 6);
+    EXPECT_GT(doc.value(QStringLiteral("armRequests")).toInt(), 0);
+    // Progress went to stderr, not into the JSON on stdout.
+    EXPECT_TRUE(setup.err.contains("Running")) << setup.describe();
+    EXPECT_FALSE(setup.out.contains("Running"));
+
+    const CliResult show = runCli(QStringList{QStringLiteral("show")} + sandboxArgs()
+                                  + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--resource-group"),
+                                                QStringLiteral("rg-cli"), QStringLiteral("--dps"), QStringLiteral("dps-cli"), QStringLiteral("--json")});
+    ASSERT_EQ(show.exitCode, 0) << show.describe();
+    const QJsonObject shown = show.json();
+    EXPECT_EQ(shown.value(QStringLiteral("idScope")).toString(), idScope);
+    EXPECT_EQ(shown.value(QStringLiteral("globalDeviceEndpoint")).toString(), QStringLiteral("global.azure-devices-provisioning.net"));
+    EXPECT_EQ(shown.value(QStringLiteral("serviceEndpoint")).toString(), result.value(QStringLiteral("serviceEndpoint")).toString());
+    EXPECT_EQ(shown.value(QStringLiteral("allocationPolicy")).toString(), QStringLiteral("GeoLatency"));
+    const QJsonArray linked = shown.value(QStringLiteral("linkedHubs")).toArray();
+    ASSERT_EQ(linked.size(), 1) << show.describe();
+    EXPECT_EQ(linked[0].toObject().value(QStringLiteral("hostName")).toString(), QStringLiteral("hub-cli.azure-devices.net"));
+    EXPECT_EQ(linked[0].toObject().value(QStringLiteral("allocationWeight")).toInt(), 7);
+
+    // Text output of show names the ID scope too.
+    const CliResult showText = runCli(QStringList{QStringLiteral("show")} + sandboxArgs()
+                                      + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--resource-group"),
+                                                    QStringLiteral("rg-cli"), QStringLiteral("--dps"), QStringLiteral("dps-cli")});
+    ASSERT_EQ(showText.exitCode, 0) << showText.describe();
+    EXPECT_TRUE(showText.out.contains(idScope.toLatin1())) << showText.describe();
+
+    const CliResult list = runCli(QStringList{QStringLiteral("list")} + sandboxArgs() + QStringList{QStringLiteral("--json")});
+    ASSERT_EQ(list.exitCode, 0) << list.describe();
+    const QJsonObject listed = list.json();
+    const QJsonArray dps = listed.value(QStringLiteral("provisioningServices")).toArray();
+    const QJsonArray hubs = listed.value(QStringLiteral("iotHubs")).toArray();
+    ASSERT_EQ(dps.size(), 1) << list.describe();
+    ASSERT_EQ(hubs.size(), 1) << list.describe();
+    EXPECT_EQ(dps[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("dps-cli"));
+    EXPECT_EQ(dps[0].toObject().value(QStringLiteral("idScope")).toString(), idScope);
+    EXPECT_EQ(dps[0].toObject().value(QStringLiteral("resourceGroup")).toString(), QStringLiteral("rg-cli"));
+    EXPECT_EQ(hubs[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("hub-cli"));
+    EXPECT_EQ(hubs[0].toObject().value(QStringLiteral("hostName")).toString(), QStringLiteral("hub-cli.azure-devices.net"));
+
+    // show of something that doesn't exist: exit 1 with the error in JSON.
+    const CliResult missing = runCli(QStringList{QStringLiteral("show")} + sandboxArgs()
+                                     + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--resource-group"),
+                                                   QStringLiteral("rg-cli"), QStringLiteral("--dps"), QStringLiteral("no-such-dps"), QStringLiteral("--json")});
+    EXPECT_EQ(missing.exitCode, 1) << missing.describe();
+    EXPECT_EQ(missing.json().value(QStringLiteral("status")).toString(), QStringLiteral("failed")) << missing.describe();
+}
+
+TEST_F(CliTest, PlanPrintsTheCallsAndWritesNothing)
+{
+    startSandbox();
+    const CliResult text = runCli(setupArgs(QStringLiteral("plan"), {QStringLiteral("--plan")}));
+    ASSERT_EQ(text.exitCode, 0) << text.describe();
+    EXPECT_TRUE(text.out.contains("PUT")) << text.describe();
+    EXPECT_TRUE(text.out.contains("/IotHubs/hub-plan")) << text.describe();
+    EXPECT_TRUE(text.out.contains("/provisioningServices/dps-plan")) << text.describe();
+    EXPECT_TRUE(text.out.contains("listkeys")) << text.describe();
+
+    const CliResult json = runCli(setupArgs(QStringLiteral("plan"), {QStringLiteral("--plan"), QStringLiteral("--json")}));
+    ASSERT_EQ(json.exitCode, 0) << json.describe();
+    const QJsonObject doc = json.json();
+    EXPECT_EQ(doc.value(QStringLiteral("status")).toString(), QStringLiteral("planned")) << json.describe();
+    const QJsonArray calls = doc.value(QStringLiteral("calls")).toArray();
+    ASSERT_GE(calls.size(), 8) << json.describe();
+    EXPECT_EQ(calls.first().toObject().value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    EXPECT_EQ(calls.last().toObject().value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
+    for (const auto &c : doc.value(QStringLiteral("checks")).toArray())
+        EXPECT_TRUE(c.toObject().value(QStringLiteral("passed")).toBool()) << str(c.toObject().value(QStringLiteral("message")).toString());
+
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_GT(log.entries.size(), 0); // the checks read
+    EXPECT_TRUE(log.writes().isEmpty()) << str(log.dump());
+}
+
+TEST_F(CliTest, BadInputExitsTwoWithAClearMessageAndNoWrites)
+{
+    startSandbox();
+    const CliResult badName = runCli(setupArgs(QStringLiteral("bad"), {QStringLiteral("--dps"), QStringLiteral("bad_name")}));
+    EXPECT_EQ(badName.exitCode, 2) << badName.describe();
+    EXPECT_TRUE(badName.err.contains("bad_name")) << badName.describe();
+    EXPECT_TRUE(badName.err.contains("not valid")) << badName.describe();
+
+    const CliResult badPolicy = runCli(setupArgs(QStringLiteral("bad"), {QStringLiteral("--policy"), QStringLiteral("random"), QStringLiteral("--json")}));
+    EXPECT_EQ(badPolicy.exitCode, 2) << badPolicy.describe();
+    EXPECT_TRUE(badPolicy.err.contains("random")) << badPolicy.describe();
+    EXPECT_TRUE(badPolicy.err.contains("allocation policy")) << badPolicy.describe();
+    EXPECT_EQ(badPolicy.json().value(QStringLiteral("status")).toString(), QStringLiteral("failed")) << badPolicy.describe();
+
+    QStringList noSubscription = setupArgs(QStringLiteral("bad"));
+    const int at = noSubscription.indexOf(QStringLiteral("--subscription"));
+    noSubscription.remove(at, 2);
+    const CliResult missing = runCli(noSubscription);
+    EXPECT_EQ(missing.exitCode, 2) << missing.describe();
+    EXPECT_TRUE(missing.err.contains("--subscription")) << missing.describe();
+
+    const CliResult badWeight = runCli(setupArgs(QStringLiteral("bad"), {QStringLiteral("--weight"), QStringLiteral("lots")}));
+    EXPECT_EQ(badWeight.exitCode, 2) << badWeight.describe();
+    EXPECT_TRUE(badWeight.err.contains("--weight")) << badWeight.describe();
+
+    const CliResult outOfRange = runCli(setupArgs(QStringLiteral("bad"), {QStringLiteral("--weight"), QStringLiteral("0")}));
+    EXPECT_EQ(outOfRange.exitCode, 2) << outOfRange.describe();
+    EXPECT_TRUE(outOfRange.err.contains("weight")) << outOfRange.describe();
+
+    const CliResult unknownOption = runCli(setupArgs(QStringLiteral("bad"), {QStringLiteral("--frobnicate")}));
+    EXPECT_EQ(unknownOption.exitCode, 2) << unknownOption.describe();
+    EXPECT_TRUE(unknownOption.err.contains("frobnicate")) << unknownOption.describe();
+
+    // Bad input is found before anything goes to Azure.
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_TRUE(log.entries.isEmpty()) << str(log.dump());
+}
+
+TEST_F(CliTest, RefusesAPlainHttpCloudAndSendsNothing)
+{
+    startSandbox();
+    const CliResult literal = runCli({QStringLiteral("list"), QStringLiteral("--cloud"), QStringLiteral("custom"),
+                                      QStringLiteral("--arm-endpoint"), QStringLiteral("http://management.example.com"),
+                                      QStringLiteral("--authority"), QStringLiteral("https://login.example.com")});
+    EXPECT_EQ(literal.exitCode, 2) << literal.describe();
+    EXPECT_TRUE(literal.err.contains("http")) << literal.describe();
+
+    // With a usable service principal and the sandbox as the authority, a refused ARM URL still means
+    // no token request and no ARM request at all.
+    QProcessEnvironment env = environment();
+    const QJsonObject sp = m_sandbox->info().value(QStringLiteral("servicePrincipal")).toObject();
+    env.insert(QStringLiteral("AZURE_TENANT_ID"), sp.value(QStringLiteral("tenantId")).toString());
+    env.insert(QStringLiteral("AZURE_CLIENT_ID"), sp.value(QStringLiteral("clientId")).toString());
+    env.insert(QStringLiteral("AZURE_CLIENT_SECRET"), sp.value(QStringLiteral("clientSecret")).toString());
+    const QString sandboxUrl = m_sandbox->baseUrl().toString();
+    const CliResult viaSandbox = runCli({QStringLiteral("setup"), QStringLiteral("--cloud"), QStringLiteral("custom"),
+                                         QStringLiteral("--arm-endpoint"), QStringLiteral("http://management.example.com"),
+                                         QStringLiteral("--authority"), sandboxUrl,
+                                         QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--resource-group"),
+                                         QStringLiteral("rg"), QStringLiteral("--location"), QStringLiteral("westeurope"), QStringLiteral("--dps"),
+                                         QStringLiteral("dps-x"), QStringLiteral("--hub"), QStringLiteral("hub-x")},
+                                        env);
+    EXPECT_EQ(viaSandbox.exitCode, 2) << viaSandbox.describe();
+    EXPECT_TRUE(viaSandbox.err.contains("management.example.com")) << viaSandbox.describe();
+
+    const CliResult unknown = runCli({QStringLiteral("list"), QStringLiteral("--cloud"), QStringLiteral("moon")});
+    EXPECT_EQ(unknown.exitCode, 2) << unknown.describe();
+    EXPECT_TRUE(unknown.err.contains("moon")) << unknown.describe();
+
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_TRUE(log.entries.isEmpty()) << str(log.dump());
+}
+
+TEST_F(CliTest, KillDuringTheHubLroThenARerunCompletesWithoutDuplicates)
+{
+    SandboxProcess::Options options;
+    options.lroSeconds = QStringLiteral("0.3,4,0.3");
+    startSandbox(options);
+    const QStringList args = setupArgs(QStringLiteral("kill"), {QStringLiteral("--json")});
+    auto first = startCli(args, environment());
+    ASSERT_TRUE(waitForHubResumeToken(*first, QStringLiteral("kill"))) << finish(*first).describe();
+    // The hub's creation is under way in "Azure".
+    const RequestLog during = fetchRequestLog(*m_sandbox);
+    ASSERT_EQ(during.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("hub-kill")); }), 1) << str(during.dump());
+    first->kill(); // SIGKILL: no chance to clean up
+    const CliResult killed = finish(*first);
+    EXPECT_EQ(killed.exitStatus, QProcess::CrashExit) << killed.describe();
+
+    const CliResult rerun = runCli(args);
+    ASSERT_EQ(rerun.exitCode, 0) << rerun.describe();
+    const QJsonObject doc = rerun.json();
+    EXPECT_EQ(doc.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+    EXPECT_TRUE(kIdScope.match(doc.value(QStringLiteral("result")).toObject().value(QStringLiteral("idScope")).toString()).hasMatch()) << rerun.describe();
+
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("hub-kill")); }), 1) << str(log.dump());
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("dps-kill")) && e.status == 201; }), 1) << str(log.dump());
+    // Beyond the one creation, the DPS only got its link PUT (Hashed is a new DPS's policy already).
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("dps-kill")); }), 2) << str(log.dump());
+    // The re-run followed the hub's operation from the journaled resume token.
+    const int resumed = log.indexOf([](const LoggedRequest &e) {
+        return e.isPoll() && e.path.contains(QLatin1String("/IotHubs/hub-kill/"), Qt::CaseInsensitive);
+    }, during.entries.size());
+    EXPECT_GE(resumed, 0) << str(log.dump());
+
+    // A third run finds everything done and writes nothing.
+    clearRequestLog(*m_sandbox);
+    const CliResult third = runCli(args);
+    ASSERT_EQ(third.exitCode, 0) << third.describe();
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).writes().isEmpty());
+}
+
+TEST_F(CliTest, FullSetupOverHttps)
+{
+    SandboxProcess::Options options;
+    options.tls = true;
+    startSandbox(options);
+    ASSERT_EQ(m_sandbox->baseUrl().scheme(), QStringLiteral("https"));
+    ASSERT_FALSE(m_sandbox->info().value(QStringLiteral("caCertificateFile")).toString().isEmpty());
+    const CliResult r = runCli(setupArgs(QStringLiteral("tls"), {QStringLiteral("--json")}));
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(kIdScope.match(r.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("idScope")).toString()).hasMatch()) << r.describe();
+    EXPECT_EQ(r.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("hubHostName")).toString(), QStringLiteral("hub-tls.azure-devices.net"));
+}
+
+TEST_F(CliTest, SigintAndSigtermCancelWithExit130)
+{
+    SandboxProcess::Options options;
+    options.lroSeconds = QStringLiteral("0.3,4,0.3");
+    startSandbox(options);
+
+    auto interrupted = startCli(setupArgs(QStringLiteral("int"), {QStringLiteral("--json")}), environment());
+    ASSERT_TRUE(waitForHubResumeToken(*interrupted, QStringLiteral("int"))) << finish(*interrupted).describe();
+    ::kill(pid_t(interrupted->processId()), SIGINT);
+    const CliResult r = finish(*interrupted, 10000);
+    EXPECT_EQ(r.exitStatus, QProcess::NormalExit) << r.describe();
+    EXPECT_EQ(r.exitCode, 130) << r.describe();
+    EXPECT_EQ(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled")) << r.describe();
+    EXPECT_TRUE(r.err.contains("Cancel")) << r.describe();
+
+    auto terminated = startCli(setupArgs(QStringLiteral("term")), environment());
+    ASSERT_TRUE(waitForHubResumeToken(*terminated, QStringLiteral("term"))) << finish(*terminated).describe();
+    terminated->terminate(); // SIGTERM
+    const CliResult t = finish(*terminated, 10000);
+    EXPECT_EQ(t.exitStatus, QProcess::NormalExit) << t.describe();
+    EXPECT_EQ(t.exitCode, 130) << t.describe();
+}
+
+TEST_F(CliTest, RegisterProviderLetsASetupInAnUnregisteredSubscriptionRun)
+{
+    SandboxProcess::Options options;
+    options.world = QStringLiteral("demo");
+    options.extraArgs = {QStringLiteral("--register-seconds"), QStringLiteral("0.3")};
+    startSandbox(options);
+    const QStringList args = QStringList{QStringLiteral("setup")} + sandboxArgs()
+                             + QStringList{QStringLiteral("--subscription"), Demo::kDevTest, QStringLiteral("--resource-group"),
+                                           QStringLiteral("dev-cli-rg"), QStringLiteral("--location"), QStringLiteral("northeurope"),
+                                           QStringLiteral("--dps"), QStringLiteral("dev-cli-dps"), QStringLiteral("--hub"),
+                                           QStringLiteral("dev-cli-hub"), QStringLiteral("--json")};
+    // Without --register-provider: a failed check that says what to do, exit 2, nothing written.
+    const CliResult refused = runCli(args);
+    EXPECT_EQ(refused.exitCode, 2) << refused.describe();
+    EXPECT_TRUE(refused.err.contains("Microsoft.Devices")) << refused.describe();
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).writes().isEmpty());
+
+    const CliResult r = runCli(args + QStringList{QStringLiteral("--register-provider")});
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(kIdScope.match(r.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("idScope")).toString()).hasMatch()) << r.describe();
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method == QLatin1String("POST") && e.path.endsWith(QLatin1String("/providers/Microsoft.Devices/register"), Qt::CaseInsensitive); }), 1)
+        << str(log.dump());
+}
