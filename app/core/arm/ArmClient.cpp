@@ -1,5 +1,7 @@
 #include "ArmClient.h"
 
+#include "http/OneShot.h"
+
 #include "http/Policies.h"
 
 #include <QDateTime>
@@ -121,32 +123,14 @@ void ArmReply::complete(const ArmResponse &response)
 {
     if (m_done)
         return;
-    m_done = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, response] {
-            QPointer<ArmReply> self(this);
-            Q_EMIT finished(response);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, response] { Q_EMIT finished(response); });
 }
 
 void ArmReply::fail(const ArmError &error)
 {
     if (m_done)
         return;
-    m_done = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, error] {
-            QPointer<ArmReply> self(this);
-            Q_EMIT failed(error);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, error] { Q_EMIT failed(error); });
 }
 
 ArmPager::ArmPager(QObject *parent)
@@ -172,32 +156,14 @@ void ArmPager::complete(const QJsonArray &items)
 {
     if (m_done)
         return;
-    m_done = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, items] {
-            QPointer<ArmPager> self(this);
-            Q_EMIT finished(items);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, items] { Q_EMIT finished(items); });
 }
 
 void ArmPager::fail(const ArmError &error)
 {
     if (m_done)
         return;
-    m_done = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, error] {
-            QPointer<ArmPager> self(this);
-            Q_EMIT failed(error);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, error] { Q_EMIT failed(error); });
 }
 
 ArmOperation::ArmOperation(QObject *parent)
@@ -240,34 +206,16 @@ void ArmOperation::complete(const QJsonObject &resource)
 {
     if (m_done)
         return;
-    m_done = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, resource] {
-            QPointer<ArmOperation> self(this);
-            Q_EMIT finished(resource);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, resource] { Q_EMIT finished(resource); });
 }
 
 void ArmOperation::fail(const ArmError &error)
 {
     if (m_done)
         return;
-    m_done = true;
     m_cancellation
         ->cancel(); // whatever this operation still runs (a composite's other steps) stops too
-    QMetaObject::invokeMethod(
-        this,
-        [this, error] {
-            QPointer<ArmOperation> self(this);
-            Q_EMIT failed(error);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, error] { Q_EMIT failed(error); });
 }
 
 // ---- ArmClient ----------------------------------------------------------------------------------

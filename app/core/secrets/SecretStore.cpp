@@ -1,5 +1,7 @@
 #include "SecretStore.h"
 
+#include "http/OneShot.h"
+
 #include <QRegularExpression>
 
 Q_LOGGING_CATEGORY(lcSecrets, "dps.secrets")
@@ -14,31 +16,13 @@ SecretJob::SecretJob(Operation operation, const QString &key, QObject *parent)
 
 void SecretJob::succeed(const QByteArray &value)
 {
-    if (m_done)
-        return;
-    m_done = true;
     // Queued, so the signal never fires inside the call that created the job.
-    QMetaObject::invokeMethod(
-        this,
-        [this, value] {
-            Q_EMIT finished(value);
-            deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, value] { Q_EMIT finished(value); });
 }
 
 void SecretJob::fail(const SecretError &error)
 {
-    if (m_done)
-        return;
-    m_done = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this, error] {
-            Q_EMIT failed(error);
-            deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, error] { Q_EMIT failed(error); });
 }
 
 QString refreshTokenKey(const QString &tenantId, const QString &accountId)

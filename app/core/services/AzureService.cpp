@@ -1,6 +1,7 @@
 #include "AzureService.h"
 
 #include "arm/ResourceId.h"
+#include "http/OneShot.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -170,34 +171,16 @@ void ServiceCall::complete(const QVariant &value)
 {
     if (m_done)
         return;
-    m_done = true;
     m_value = value;
-    QMetaObject::invokeMethod(
-        this,
-        [this, value] {
-            QPointer<ServiceCall> self(this);
-            Q_EMIT finished(value);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, value] { Q_EMIT finished(value); });
 }
 
 void ServiceCall::fail(const ArmError &error)
 {
     if (m_done)
         return;
-    m_done = true;
     m_cancellation->cancel(); // calls still running for it (a parallel sibling) are no use any more
-    QMetaObject::invokeMethod(
-        this,
-        [this, error] {
-            QPointer<ServiceCall> self(this);
-            Q_EMIT failed(error);
-            if (self)
-                deleteLater();
-        },
-        Qt::QueuedConnection);
+    Http::finishOnce(this, m_done, [this, error] { Q_EMIT failed(error); });
 }
 
 // ---- AzureService -------------------------------------------------------------------------------
