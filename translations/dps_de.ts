@@ -26,6 +26,1467 @@
     </message>
 </context>
 <context>
+    <name>Dps::Arm::ArmError</name>
+    <message>
+        <location filename="../app/core/arm/ArmError.cpp" line="+285"/>
+        <source>The operation was cancelled.</source>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microsoft.Devices is still registering in subscription %1. Registration can take a while; try again in a few minutes.</source>
+        <translation>Microsoft.Devices wird im Abonnement %1 noch registriert. Die Registrierung kann eine Weile dauern; versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Azure did not answer in time. Check your network connection, then try again.</source>
+        <translation>Azure hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signing in failed (%1). Sign in again.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen (%1). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Azure sent an answer the app did not expect (%1). Try again; if it keeps happening, copy the details and report it.</source>
+        <translation>Azure hat eine Antwort gesendet, die die App nicht erwartet hat (%1). Versuchen Sie es erneut; wenn das weiterhin passiert, kopieren Sie die Details und melden Sie den Fehler.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The secure (TLS) connection to Azure failed: %1. Check the computer&apos;s date and time and any proxy that inspects traffic; the app never ignores certificate errors.</source>
+        <translation>Die sichere (TLS-)Verbindung zu Azure ist fehlgeschlagen: %1. Prüfen Sie Datum und Uhrzeit des Computers sowie jeden Proxy, der den Datenverkehr untersucht; die App ignoriert Zertifikatfehler nie.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Azure could not be reached: the server name was not found (%1). Check your internet connection, DNS and proxy settings, and the cloud you selected.</source>
+        <translation>Azure ist nicht erreichbar: Der Servername wurde nicht gefunden (%1). Prüfen Sie Ihre Internetverbindung, die DNS- und Proxyeinstellungen sowie die ausgewählte Cloud.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to Azure was refused (%1). Check the endpoint of the cloud you selected and your proxy settings.</source>
+        <translation>Die Verbindung zu Azure wurde abgelehnt (%1). Prüfen Sie den Endpunkt der ausgewählten Cloud und Ihre Proxyeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The connection to Azure failed: %1. Check your network connection, then try again.</source>
+        <translation>Die Verbindung zu Azure ist fehlgeschlagen: %1. Prüfen Sie Ihre Netzwerkverbindung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This subscription belongs to another directory (tenant %1). Sign in to that tenant, then try again.</source>
+        <translation>Dieses Abonnement gehört zu einem anderen Verzeichnis (Mandant %1). Melden Sie sich bei diesem Mandanten an und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This subscription belongs to another directory (tenant). Sign in to the subscription&apos;s tenant, then try again.</source>
+        <translation>Dieses Abonnement gehört zu einem anderen Verzeichnis (Mandant). Melden Sie sich beim Mandanten des Abonnements an und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Azure did not accept your sign-in. Sign in again.</source>
+        <translation>Azure hat Ihre Anmeldung nicht akzeptiert. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You don&apos;t have permission to perform &quot;%1&quot; on &quot;%2&quot;. Ask an owner of the subscription or resource group for a role that allows it (for example Contributor), then sign in again.</source>
+        <translation>Sie sind nicht berechtigt, „%1“ für „%2“ auszuführen. Bitten Sie einen Besitzer des Abonnements oder der Ressourcengruppe um eine Rolle, die dies erlaubt (zum Beispiel Mitwirkender/Contributor), und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You don&apos;t have permission for this operation. Ask an owner of the subscription for a role that allows it (for example Contributor), then sign in again. Azure said: %1</source>
+        <translation>Sie sind für diesen Vorgang nicht berechtigt. Bitten Sie einen Besitzer des Abonnements um eine Rolle, die dies erlaubt (zum Beispiel Mitwirkender/Contributor), und melden Sie sich dann erneut an. Meldung von Azure: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>You don&apos;t have permission to perform &quot;%1&quot; on &quot;%2&quot;, which this request refers to. Ask for access to that resource, then try again.</source>
+        <translation>Diese Anforderung verweist auf „%2“, aber Sie sind nicht berechtigt, dort „%1“ auszuführen. Bitten Sie um Zugriff auf diese Ressource und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You don&apos;t have permission on another resource that this request refers to. Ask for access to it, then try again. Azure said: %1</source>
+        <translation>Ihnen fehlt die Berechtigung für eine andere Ressource, auf die diese Anforderung verweist. Bitten Sie um Zugriff darauf und versuchen Sie es dann erneut. Meldung von Azure: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An Azure Policy of your organization forbids this request: %1 Choose values the policy allows (for example another region), or ask your administrator.</source>
+        <translation>Eine Azure Policy Ihrer Organisation verbietet diese Anforderung: %1 Wählen Sie Werte, die die Richtlinie zulässt (zum Beispiel eine andere Region), oder wenden Sie sich an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not registered in subscription %2; register it (the app can do it for you), then try again.</source>
+        <translation>%1 ist im Abonnement %2 nicht registriert; registrieren Sie den Ressourcenanbieter (die App kann das für Sie erledigen) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not registered in this subscription; register it (the app can do it for you), then try again.</source>
+        <translation>%1 ist in diesem Abonnement nicht registriert; registrieren Sie den Ressourcenanbieter (die App kann das für Sie erledigen) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Subscription %1 was not found, or your account cannot see it. Check the subscription ID and that you signed in to the right directory.</source>
+        <translation>Das Abonnement %1 wurde nicht gefunden, oder Ihr Konto hat keinen Zugriff darauf. Prüfen Sie die Abonnement-ID und ob Sie sich beim richtigen Verzeichnis angemeldet haben.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Subscription %1 is disabled and read-only. Re-enable it in the Azure portal (for example by settling billing), or choose another subscription.</source>
+        <translation>Das Abonnement %1 ist deaktiviert und schreibgeschützt. Aktivieren Sie es im Azure-Portal wieder (zum Beispiel durch Begleichen offener Rechnungen), oder wählen Sie ein anderes Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Azure is throttling requests; waiting %1 s before trying again.</source>
+        <translation>Azure drosselt Anforderungen; der nächste Versuch folgt in %1 s.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Azure is throttling requests; wait a little, then try again.</source>
+        <translation>Azure drosselt Anforderungen; warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The name &quot;%1&quot; is already taken. DPS and IoT hub names are global across Azure; choose another name.</source>
+        <translation>Der Name „%1“ ist bereits vergeben. Namen von DPS und IoT-Hubs gelten global in ganz Azure; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The subscription already has a free (F1) IoT hub, and only one is allowed per subscription. Choose a paid tier such as S1 or B1, or delete the existing free hub.</source>
+        <translation>Das Abonnement hat bereits einen kostenlosen IoT-Hub (F1), und pro Abonnement ist nur einer erlaubt. Wählen Sie einen kostenpflichtigen Tarif wie S1 oder B1, oder löschen Sie den vorhandenen kostenlosen Hub.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The subscription has reached its limit of IoT hubs. Delete a hub you no longer need, or use another subscription.</source>
+        <translation>Das Abonnement hat seine Höchstzahl an IoT-Hubs erreicht. Löschen Sie einen Hub, den Sie nicht mehr benötigen, oder verwenden Sie ein anderes Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The resource group &quot;%1&quot; does not exist. Create it first, or choose an existing one.</source>
+        <translation>Die Ressourcengruppe „%1“ existiert nicht. Erstellen Sie sie zuerst, oder wählen Sie eine vorhandene aus.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&quot;%1&quot; was not found. It may have been deleted, or it is in another resource group or subscription.</source>
+        <translation>„%1“ wurde nicht gefunden. Möglicherweise wurde die Ressource gelöscht, oder sie befindet sich in einer anderen Ressourcengruppe oder einem anderen Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The resource was not found. It may have been deleted, or it is in another resource group or subscription.</source>
+        <translation>Die Ressource wurde nicht gefunden. Möglicherweise wurde sie gelöscht, oder sie befindet sich in einer anderen Ressourcengruppe oder einem anderen Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The shared access policy %1 does not exist. Choose an existing policy, such as iothubowner.</source>
+        <translation>Die freigegebene Zugriffsrichtlinie %1 existiert nicht. Wählen Sie eine vorhandene Richtlinie aus, zum Beispiel iothubowner.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Azure no longer knows the operation the app was following. Reload the resource to see its current state.</source>
+        <translation>Azure kennt den Vorgang, den die App verfolgt hat, nicht mehr. Laden Sie die Ressource neu, um ihren aktuellen Zustand zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This Azure environment does not support the API version or resource type the app uses (%1). Check that you chose the right cloud, or update the app. Azure said: %2</source>
+        <translation>Diese Azure-Umgebung unterstützt die API-Version oder den Ressourcentyp nicht, den die App verwendet (%1). Prüfen Sie, ob Sie die richtige Cloud gewählt haben, oder aktualisieren Sie die App. Meldung von Azure: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The chosen region is not available for this kind of resource. Choose another region. Azure said: %1</source>
+        <translation>Die gewählte Region ist für diese Art von Ressource nicht verfügbar. Wählen Sie eine andere Region aus. Meldung von Azure: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another change to this resource is still running. Wait until it finishes, then try again.</source>
+        <translation>Eine andere Änderung an dieser Ressource läuft noch. Warten Sie, bis sie abgeschlossen ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The resource group &quot;%1&quot; is being deleted. Wait until the deletion finishes, or choose another resource group.</source>
+        <translation>Die Ressourcengruppe „%1“ wird gerade gelöscht. Warten Sie, bis der Löschvorgang abgeschlossen ist, oder wählen Sie eine andere Ressourcengruppe aus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The resource group already exists in another region: %1 Choose that region or another resource group.</source>
+        <translation>Die Ressourcengruppe existiert bereits in einer anderen Region: %1 Wählen Sie diese Region oder eine andere Ressourcengruppe aus.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The resource was changed by someone else since the app read it. Reload it, then try again.</source>
+        <translation>Die Ressource wurde von jemand anderem geändert, seit die App sie gelesen hat. Laden Sie sie neu und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The IoT hub&apos;s connection string is not valid. Choose the hub and its access policy again.</source>
+        <translation>Die Verbindungszeichenfolge des IoT-Hubs ist ungültig. Wählen Sie den Hub und seine Zugriffsrichtlinie erneut aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provisioning service could not reach the IoT hub. Check that the hub exists and that its host name is right.</source>
+        <translation>Der Provisioning-Dienst konnte den IoT-Hub nicht erreichen. Prüfen Sie, ob der Hub existiert und sein Hostname stimmt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The IoT hub rejected the access key (unauthorized). The key may have been regenerated: choose the access policy again so the app uses its current key.</source>
+        <translation>Der IoT-Hub hat den Zugriffsschlüssel abgelehnt (nicht autorisiert). Möglicherweise wurde der Schlüssel neu generiert: Wählen Sie die Zugriffsrichtlinie erneut aus, damit die App ihren aktuellen Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The access policy lacks the rights to link the hub. Choose a policy with RegistryWrite and ServiceConnect (iothubowner has both).</source>
+        <translation>Der Zugriffsrichtlinie fehlen die Rechte zum Verknüpfen des Hubs. Wählen Sie eine Richtlinie mit RegistryWrite und ServiceConnect aus (iothubowner hat beide).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The linked IoT hub&apos;s region is missing or not valid. Choose the hub again.</source>
+        <translation>Die Region des verknüpften IoT-Hubs fehlt oder ist ungültig. Wählen Sie den Hub erneut aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This IoT hub is already linked to the provisioning service.</source>
+        <translation>Dieser IoT-Hub ist bereits mit dem Provisioning-Dienst verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request tried to change a read-only property: %1 Reload the resource, then try again.</source>
+        <translation>Die Anforderung hat versucht, eine schreibgeschützte Eigenschaft zu ändern: %1 Laden Sie die Ressource neu und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The IoT hub is not active yet. Wait until its creation has finished, then link it.</source>
+        <translation>Der IoT-Hub ist noch nicht aktiv. Warten Sie, bis seine Erstellung abgeschlossen ist, und verknüpfen Sie ihn dann.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The allocation weight must be a whole number from 0 to 1000.</source>
+        <translation>Die Zuordnungsgewichtung muss eine ganze Zahl von 0 bis 1000 sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pricing tier is not valid: %1</source>
+        <translation>Der Tarif ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number of units is not valid: %1</source>
+        <translation>Die Anzahl der Einheiten ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The allocation policy is not valid. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
+        <translation>Die Zuordnungsrichtlinie ist ungültig. Wählen Sie Hashed (gleichmäßig gewichtet), GeoLatency (niedrigste Latenz) oder Static.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The region of an existing resource cannot be changed.</source>
+        <translation>Die Region einer vorhandenen Ressource kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The name is not valid: %1 Use 3-50 letters, digits and hyphens, starting with a letter or digit and ending with a letter or digit.</source>
+        <translation>Der Name ist ungültig: %1 Verwenden Sie 3-50 Buchstaben, Ziffern und Bindestriche; der Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Azure rejected the request as invalid: %1 Correct the value, then try again.</source>
+        <translation>Azure hat die Anforderung als ungültig abgelehnt: %1 Korrigieren Sie den Wert und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Azure had a temporary problem (%1). Try again in a few minutes.</source>
+        <translation>Bei Azure ist ein vorübergehendes Problem aufgetreten (%1). Versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Azure reported an error (%1): %2</source>
+        <translation>Azure hat einen Fehler gemeldet (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Arm::Cloud</name>
+    <message>
+        <location filename="../app/core/arm/Cloud.cpp" line="+18"/>
+        <source>The %1 is missing.</source>
+        <translation>%1 fehlt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 &quot;%2&quot; is not a valid absolute URL, such as https://management.azure.com/.</source>
+        <translation>%1: „%2“ ist keine gültige absolute URL wie https://management.azure.com/.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The %1 &quot;%2&quot; must start with https://.</source>
+        <translation>%1: „%2“ muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The %1 &quot;%2&quot; uses plain http. Use https: only the local sandbox (127.0.0.1, ::1 or localhost) may use http.</source>
+        <translation>%1: „%2“ verwendet unverschlüsseltes http. Verwenden Sie https: Nur die lokale Sandbox (127.0.0.1, ::1 oder localhost) darf http verwenden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The %1 &quot;%2&quot; must not contain a user name or password.</source>
+        <translation>%1: „%2“ darf weder Benutzername noch Kennwort enthalten.</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Azure Resource Manager endpoint</source>
+        <translation>Azure Resource Manager-Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sign-in authority</source>
+        <translation>Anmeldeautorität</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The token scope for Azure Resource Manager is missing (for example https://management.azure.com/.default).</source>
+        <translation>Der Tokenbereich für Azure Resource Manager fehlt (zum Beispiel https://management.azure.com/.default).</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Cli</name>
+    <message>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+425"/>
+        <location line="+9"/>
+        <location line="+1"/>
+        <location line="+221"/>
+        <location line="+68"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-371"/>
+        <location line="+476"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="-447"/>
+        <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
+        <translation>Das Abonnement %1 gehört zum Mandanten %2: Das Token dieses Mandanten wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Creates (or completes) a DPS linked to an IoT hub: resource group, DPS and hub in parallel, link, allocation policy. Re-running finishes an interrupted setup and changes nothing that is already done.</source>
+        <translation>Erstellt (oder vervollständigt) einen mit einem IoT-Hub verknüpften DPS: Ressourcengruppe, DPS und Hub parallel, Verknüpfung, Zuordnungsrichtlinie. Ein erneuter Aufruf schließt eine unterbrochene Einrichtung ab und ändert nichts, was bereits erledigt ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+231"/>
+        <source>Subscription of the DPS.</source>
+        <translation>Abonnement des DPS.</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Resource group of the DPS (created if missing).</source>
+        <translation>Ressourcengruppe des DPS (wird bei Bedarf erstellt).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+216"/>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-298"/>
+        <source>The resource group must exist already.</source>
+        <translation>Die Ressourcengruppe muss bereits existieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region of new resources, e.g. westeurope.</source>
+        <translation>Region neuer Ressourcen, z. B. westeurope.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Name of the DPS (created if missing).</source>
+        <translation>Name des DPS (wird bei Bedarf erstellt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DPS must exist already.</source>
+        <translation>Der DPS muss bereits existieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units of a new DPS (1-10).</source>
+        <translation>Einheiten eines neuen DPS (1-10).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Name of the IoT hub (created if missing).</source>
+        <translation>Name des IoT-Hubs (wird bei Bedarf erstellt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The IoT hub must exist already.</source>
+        <translation>Der IoT-Hub muss bereits existieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription of the hub, if not the DPS&apos;s.</source>
+        <translation>Abonnement des Hubs, falls nicht das des DPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant of the hub&apos;s subscription, if not the DPS&apos;s.</source>
+        <translation>Mandant des Hub-Abonnements, falls nicht der des DPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource group of the hub, if not the DPS&apos;s.</source>
+        <translation>Ressourcengruppe des Hubs, falls nicht die des DPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region of a new hub, if not --location.</source>
+        <translation>Region eines neuen Hubs, falls nicht --location.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier of a new hub: F1, B1, B2, B3, S1, S2, S3.</source>
+        <translation>Tarif eines neuen Hubs: F1, B1, B2, B3, S1, S2, S3.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sku</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units of a new hub.</source>
+        <translation>Einheiten eines neuen Hubs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device-to-cloud partitions of a new hub (2-128; F1: 2).</source>
+        <translation>Gerät-zu-Cloud-Partitionen eines neuen Hubs (2-128; F1: 2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub policy the DPS uses (RegistryWrite + ServiceConnect).</source>
+        <translation>Zugriffsrichtlinie des Hubs, die der DPS verwendet (RegistryWrite + ServiceConnect).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static.</source>
+        <translation>Zuordnungsrichtlinie: hashed (gleichmäßig gewichtet), geolatency (niedrigste Latenz) oder static.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocation weight of the hub (1-1000).</source>
+        <translation>Zuordnungsgewichtung des Hubs (1-1000).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t apply the allocation policy to this hub.</source>
+        <translation>Die Zuordnungsrichtlinie nicht auf diesen Hub anwenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only check and print the ARM calls the setup would make; change nothing.</source>
+        <translation>Nur prüfen und die ARM-Aufrufe ausgeben, die die Einrichtung ausführen würde; nichts ändern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register Microsoft.Devices in the subscription if needed.</source>
+        <translation>Microsoft.Devices bei Bedarf im Abonnement registrieren.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Missing: %1. See dps-setup setup --help.</source>
+        <translation>Fehlend: %1. Siehe dps-setup setup --help.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>--dps-units, --hub-units, --partitions and --weight take whole numbers.</source>
+        <translation>--dps-units, --hub-units, --partitions und --weight erwarten ganze Zahlen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The setup makes these ARM calls, in this order (DPS and hub run in parallel):</source>
+        <translation>Die Einrichtung führt diese ARM-Aufrufe in dieser Reihenfolge aus (DPS und Hub parallel):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Done. The DPS &apos;%1&apos; is linked to the IoT hub &apos;%2&apos;.</source>
+        <translation>Fertig. Der DPS „%1“ ist mit dem IoT-Hub „%2“ verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+134"/>
+        <source>ID scope:                %1</source>
+        <translation>ID-Bereich:               %1</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <location line="+134"/>
+        <source>Service endpoint:        %1</source>
+        <translation>Dienstendpunkt:           %1</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <location line="+134"/>
+        <source>Global device endpoint:  %1</source>
+        <translation>Globaler Geräteendpunkt:  %1</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>IoT hub host name:       %1</source>
+        <translation>Hostname des IoT-Hubs:    %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+133"/>
+        <source>Allocation policy:       %1</source>
+        <translation>Zuordnungsrichtlinie:     %1</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>Nothing that succeeded is undone; run the same command again to finish the setup.</source>
+        <translation>Erfolgreich ausgeführte Schritte werden nicht rückgängig gemacht; führen Sie denselben Befehl erneut aus, um die Einrichtung abzuschließen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling: no new steps start; operations already running in Azure finish there.</source>
+        <translation>Abbruch: Es werden keine neuen Schritte gestartet; bereits in Azure laufende Vorgänge werden dort abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Registering Microsoft.Devices in subscription %1...</source>
+        <translation>Microsoft.Devices wird im Abonnement %1 registriert...</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Prints a DPS&apos;s ID scope, service endpoint and global device endpoint.</source>
+        <translation>Gibt den ID-Bereich, den Dienstendpunkt und den globalen Geräteendpunkt eines DPS aus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resource group of the DPS.</source>
+        <translation>Ressourcengruppe des DPS.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the DPS.</source>
+        <translation>Name des DPS.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>show needs --subscription, --resource-group and --dps.</source>
+        <translation>show benötigt --subscription, --resource-group und --dps.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>DPS:                     %1 (%2)</source>
+        <translation>DPS:                      %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Linked IoT hub:          %1 (%2, weight %3)</source>
+        <translation>Verknüpfter IoT-Hub:      %1 (%2, Gewichtung %3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lists the DPS and IoT hubs of a subscription (or of every subscription you can see).</source>
+        <translation>Listet die DPS und IoT-Hubs eines Abonnements auf (oder aller Abonnements, auf die Sie Zugriff haben).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only this subscription.</source>
+        <translation>Nur dieses Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this resource group (needs --subscription).</source>
+        <translation>Nur diese Ressourcengruppe (erfordert --subscription).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--resource-group needs --subscription.</source>
+        <translation>--resource-group erfordert --subscription.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>RESOURCE GROUP</source>
+        <translation>RESSOURCENGRUPPE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LOCATION</source>
+        <translation>REGION</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DETAILS</source>
+        <translation>DETAILS</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ID scope %1</source>
+        <translation>ID-Bereich %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+14"/>
+        <source>Subscription %1: %2</source>
+        <translation>Abonnement %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tenant %1 (%2) is left out: %3</source>
+        <translation>Mandant %1 (%2) wird ausgelassen: %3</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Unknown command &apos;%1&apos;. Commands: setup, show, list, login, logout, account.</source>
+        <translation>Unbekannter Befehl „%1“. Befehle: setup, show, list, login, logout, account.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/core/cli/AccountCommands.cpp" line="+155"/>
+        <source>%n subscription(s)</source>
+        <translation>
+            <numerusform>%n Abonnement</numerusform>
+            <numerusform>%n Abonnements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Cli::Detail</name>
+    <message>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-798"/>
+        <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
+        <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Info file of a running arm-sandbox (with --cloud sandbox). Without it an embedded sandbox is started.</source>
+        <translation>Infodatei einer laufenden arm-sandbox (mit --cloud sandbox). Ohne sie wird eine eingebettete Sandbox gestartet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>ARM endpoint of a custom cloud (https).</source>
+        <translation>ARM-Endpunkt einer benutzerdefinierten Cloud (https).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entra ID authority host of a custom cloud (https).</source>
+        <translation>Entra ID-Autoritätshost einer benutzerdefinierten Cloud (https).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra CA certificate (PEM) to trust, e.g. a sandbox&apos;s own certificate.</source>
+        <translation>Zusätzliches vertrauenswürdiges CA-Zertifikat (PEM), z. B. das eigene Zertifikat einer Sandbox.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="-21"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+438"/>
+        <source>needs sign-in</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <location line="-436"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tenants that need an interactive sign-in (MFA or Conditional Access): %1. Sign in to one with &quot;dps-setup login --tenant &lt;id&gt;&quot;.</source>
+        <translation>Mandanten, die eine interaktive Anmeldung erfordern (MFA oder bedingter Zugriff): %1. Melden Sie sich mit „dps-setup login --tenant &lt;id&gt;“ bei einem davon an.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Signs in to Microsoft Entra ID and remembers the account. Only the refresh token (or a service principal&apos;s secret) is kept, in the OS keychain; setup, show and list then use the account, also from a new process. Without a method option: the browser when one can be opened, else a device code.</source>
+        <translation>Meldet sich bei Microsoft Entra ID an und speichert das Konto. Nur das Aktualisierungstoken (oder das Geheimnis eines Dienstprinzipals) wird aufbewahrt, und zwar im Schlüsselbund des Betriebssystems; setup, show und list verwenden dann das Konto, auch aus einem neuen Prozess. Ohne Option für die Methode: der Browser, wenn einer geöffnet werden kann, sonst ein Gerätecode.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in with the system browser.</source>
+        <translation>Mit dem Systembrowser anmelden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in on any device with a code (for a terminal without a browser).</source>
+        <translation>Auf einem beliebigen Gerät mit einem Code anmelden (für ein Terminal ohne Browser).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in as a service principal: --tenant and --client-id (or AZURE_TENANT_ID and AZURE_CLIENT_ID); the secret from AZURE_CLIENT_SECRET, else it is asked for (never an argument).</source>
+        <translation>Als Dienstprinzipal anmelden: --tenant und --client-id (oder AZURE_TENANT_ID und AZURE_CLIENT_ID); das Geheimnis aus AZURE_CLIENT_SECRET, sonst wird es abgefragt (nie als Argument).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the Azure CLI&apos;s login (&quot;az login&quot;); nothing is stored.</source>
+        <translation>Die Anmeldung der Azure CLI („az login“) verwenden; es wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenant to sign in to: an ID or a domain (default: your home tenant).</source>
+        <translation>Mandant für die Anmeldung: eine ID oder eine Domäne (Standard: Ihr Basismandant).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client ID of your own app registration (default: the Azure CLI&apos;s public client), or the service principal&apos;s.</source>
+        <translation>Client-ID Ihrer eigenen App-Registrierung (Standard: der öffentliche Client der Azure CLI) oder die des Dienstprinzipals.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User name to fill in on the sign-in page.</source>
+        <translation>Benutzername, der auf der Anmeldeseite vorausgefüllt wird.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Don&apos;t remember the account and keep nothing in the keychain.</source>
+        <translation>Das Konto nicht speichern und nichts im Schlüsselbund ablegen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Don&apos;t list the account&apos;s tenants and subscriptions after signing in.</source>
+        <translation>Nach der Anmeldung die Mandanten und Abonnements des Kontos nicht auflisten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the account and its tenants as JSON on standard output.</source>
+        <translation>Das Konto und seine Mandanten als JSON auf der Standardausgabe ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command that opens the sign-in page.</source>
+        <translation>Befehl, der die Anmeldeseite öffnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose one of --browser, --device-code, --service-principal and --azure-cli.</source>
+        <translation>Wählen Sie nur eine der Optionen --browser, --device-code, --service-principal und --azure-cli.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No browser can be opened here: signing in with a device code.</source>
+        <translation>Hier kann kein Browser geöffnet werden: Die Anmeldung erfolgt mit einem Gerätecode.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>login with --cloud sandbox needs --sandbox-info (an embedded sandbox would end with this command).</source>
+        <translation>login mit --cloud sandbox erfordert --sandbox-info (eine eingebettete Sandbox würde mit diesem Befehl enden).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A service principal needs --tenant and --client-id (or AZURE_TENANT_ID and AZURE_CLIENT_ID).</source>
+        <translation>Ein Dienstprinzipal erfordert --tenant und --client-id (oder AZURE_TENANT_ID und AZURE_CLIENT_ID).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Client secret of %1: </source>
+        <translation>Geheimer Clientschlüssel von %1: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No client secret: set AZURE_CLIENT_SECRET or type it when asked.</source>
+        <translation>Kein geheimer Clientschlüssel: Setzen Sie AZURE_CLIENT_SECRET, oder geben Sie ihn bei der Abfrage ein.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tenants of %1:</source>
+        <translation>Mandanten von %1:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed in as %1: %2, home tenant %3.</source>
+        <translation>Angemeldet als %1: %2, Basismandant %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was remembered (--session-only): the sign-in ends with this command.</source>
+        <translation>Es wurde nichts gespeichert (--session-only): Die Anmeldung endet mit diesem Befehl.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remembered: setup, show and list use the Azure CLI&apos;s login from now on; &quot;dps-setup logout&quot; forgets it.</source>
+        <translation>Gespeichert: setup, show und list verwenden ab jetzt die Anmeldung der Azure CLI; „dps-setup logout“ entfernt sie wieder.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remembered, with the sign-in kept in the OS keychain: setup, show and list use this account from now on; &quot;dps-setup logout&quot; forgets it.</source>
+        <translation>Gespeichert, die Anmeldung liegt im Schlüsselbund des Betriebssystems: setup, show und list verwenden ab jetzt dieses Konto; „dps-setup logout“ entfernt es wieder.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not list the tenants: %1</source>
+        <translation>Die Mandanten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sign in with your browser. If it does not open, open this address yourself:</source>
+        <translation>Melden Sie sich im Browser an. Falls er sich nicht öffnet, öffnen Sie diese Adresse selbst:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>To sign in, open %1 and enter the code %2.</source>
+        <translation>Öffnen Sie zum Anmelden %1 und geben Sie den Code %2 ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign-in failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancelling the sign-in.</source>
+        <translation>Die Anmeldung wird abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nothing can be remembered without a keychain. Run the command again with --session-only to sign in for this command only, or use a service principal through AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.</source>
+        <translation>Ohne Schlüsselbund kann nichts gespeichert werden. Führen Sie den Befehl erneut mit --session-only aus, um sich nur für diesen Befehl anzumelden, oder verwenden Sie einen Dienstprinzipal über AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Signs out: forgets the account and deletes its saved sign-in from the OS keychain. Without options, the last used account.</source>
+        <translation>Meldet ab: Entfernt das Konto und löscht seine gespeicherte Anmeldung aus dem Schlüsselbund des Betriebssystems. Ohne Optionen das zuletzt verwendete Konto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out of every account.</source>
+        <translation>Von allen Konten abmelden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The account to sign out of (its ID or user name).</source>
+        <translation>Das Konto, das abgemeldet werden soll (seine ID oder sein Benutzername).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log what happens on standard error.</source>
+        <translation>Die Abläufe auf der Standardfehlerausgabe protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No remembered account matches &apos;%1&apos; (see dps-setup account list).</source>
+        <translation>Kein gespeichertes Konto passt zu „%1“ (siehe dps-setup account list).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Several accounts are remembered: name one with --account, or use --all (see dps-setup account list).</source>
+        <translation>Es sind mehrere Konten gespeichert: Geben Sie eines mit --account an, oder verwenden Sie --all (siehe dps-setup account list).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No account is signed in.</source>
+        <translation>Es ist kein Konto angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Signed out %1; its saved sign-in was deleted.</source>
+        <translation>%1 wurde abgemeldet; die gespeicherte Anmeldung wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>dps-setup account list: the remembered accounts, their tenants (with a silent sign-in to each: &quot;needs sign-in&quot; for MFA or Conditional Access) and subscriptions.</source>
+        <translation>dps-setup account list: die gespeicherten Konten, ihre Mandanten (mit einer stillen Anmeldung bei jedem: „Anmeldung erforderlich“ bei MFA oder bedingtem Zugriff) und Abonnements.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List the accounts.</source>
+        <translation>Die Konten auflisten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print them as JSON on standard output.</source>
+        <translation>Sie als JSON auf der Standardausgabe ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t ask Azure for the tenants (no network).</source>
+        <translation>Azure nicht nach den Mandanten fragen (kein Netzwerk).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+1"/>
+        <source>Log every HTTP request (redacted) on standard error.</source>
+        <translation>Jede HTTP-Anforderung (geschwärzt) auf der Standardfehlerausgabe protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Usage: dps-setup account list [--json] [--no-tenants]</source>
+        <translation>Verwendung: dps-setup account list [--json] [--no-tenants]</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1, cloud %2 (%3), home tenant %4, id %5</source>
+        <translation>%1, Cloud %2 (%3), Basismandant %4, ID %5</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No accounts. Sign in with &quot;dps-setup login&quot;.</source>
+        <translation>Keine Konten. Melden Sie sich mit „dps-setup login“ an.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+7"/>
+        <source>Tenant of the subscription (default: the service principal&apos;s; with an account, the subscription&apos;s own tenant).</source>
+        <translation>Mandant des Abonnements (Standard: der des Dienstprinzipals; bei einem Konto der eigene Mandant des Abonnements).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="-384"/>
+        <location line="+4"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+1"/>
+        <source>Print the result as JSON on standard output.</source>
+        <translation>Das Ergebnis als JSON auf der Standardausgabe ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use this remembered account (its ID or user name; see dps-setup account list).</source>
+        <translation>Dieses gespeicherte Konto verwenden (seine ID oder sein Benutzername; siehe dps-setup account list).</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="+242"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
+        <source>account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-51"/>
+        <source>Using the remembered account %1: %2, tenant %3.</source>
+        <translation>Das gespeicherte Konto %1 wird verwendet: %2, Mandant %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Using the service principal %1 of AZURE_CLIENT_ID, tenant %2.</source>
+        <translation>Der Dienstprinzipal %1 aus AZURE_CLIENT_ID wird verwendet, Mandant %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Using the sandbox&apos;s service principal %1 (from its info file).</source>
+        <translation>Der Dienstprinzipal %1 der Sandbox wird verwendet (aus ihrer Infodatei).</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Cannot read the sandbox info file %1: %2</source>
+        <translation>Die Sandbox-Infodatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not an arm-sandbox info file.</source>
+        <translation>%1 ist keine Infodatei von arm-sandbox.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot start the embedded sandbox: %1</source>
+        <translation>Die eingebettete Sandbox kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Using an embedded sandbox at %1 (demo world).</source>
+        <translation>Eingebettete Sandbox unter %1 wird verwendet (Demowelt).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unknown cloud &apos;%1&apos;: use public, china, usgov, custom or sandbox.</source>
+        <translation>Unbekannte Cloud „%1“: Verwenden Sie public, china, usgov, custom oder sandbox.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No remembered account matches &apos;%1&apos;. Sign in with &quot;dps-setup login&quot;; &quot;dps-setup account list&quot; shows the accounts.</source>
+        <translation>Kein gespeichertes Konto passt zu „%1“. Melden Sie sich mit „dps-setup login“ an; „dps-setup account list“ zeigt die Konten an.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The account %1 belongs to another cloud (%2 at %3). Leave out --cloud to use its cloud, or sign in to this one with &quot;dps-setup login&quot;.</source>
+        <translation>Das Konto %1 gehört zu einer anderen Cloud (%2 unter %3). Lassen Sie --cloud weg, um dessen Cloud zu verwenden, oder melden Sie sich mit „dps-setup login“ bei dieser Cloud an.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Not signed in: run &quot;dps-setup login&quot; (browser, device code, service principal or Azure CLI), or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to a service principal (as for the Azure CLI and SDKs), or use --cloud sandbox.</source>
+        <translation>Nicht angemeldet: Führen Sie „dps-setup login“ aus (Browser, Gerätecode, Dienstprinzipal oder Azure CLI), setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET auf die Daten eines Dienstprinzipals (wie für die Azure CLI und die SDKs), oder verwenden Sie --cloud sandbox.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Http::BearerTokenPolicy</name>
+    <message>
+        <location filename="../app/core/http/BearerTokenPolicy.cpp" line="+29"/>
+        <source>Refusing to send credentials to %1 over plain http: https is required for every host except this computer (loopback).</source>
+        <translation>Anmeldeinformationen werden nicht über unverschlüsseltes http an %1 gesendet: Für jeden Host außer diesem Computer (Loopback) ist https erforderlich.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Http::QnamTransport</name>
+    <message>
+        <location filename="../app/core/http/QnamTransport.cpp" line="+70"/>
+        <source>The network is not available (the application is shutting down).</source>
+        <translation>Das Netzwerk ist nicht verfügbar (die Anwendung wird beendet).</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 did not answer within %2 seconds.</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Http::RetryPolicy</name>
+    <message>
+        <location filename="../app/core/http/BearerTokenPolicy.cpp" line="+27"/>
+        <location filename="../app/core/http/QnamTransport.cpp" line="-79"/>
+        <location line="+86"/>
+        <location filename="../app/core/http/RetryPolicy.cpp" line="+54"/>
+        <source>The request was cancelled.</source>
+        <translation>Die Anforderung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Identity::Account</name>
+    <message>
+        <location filename="../app/core/identity/AccountStore.cpp" line="+69"/>
+        <source>browser sign-in</source>
+        <translation>Anmeldung im Browser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>device code sign-in</source>
+        <translation>Anmeldung mit Gerätecode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>service principal</source>
+        <translation>Dienstprinzipal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Azure CLI login</source>
+        <translation>Azure CLI-Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Identity::AccountManager</name>
+    <message>
+        <location filename="../app/core/identity/AccountManager.cpp" line="+568"/>
+        <source>No keychain is available. You can stay signed in for this session only.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar. Sie können nur für diese Sitzung angemeldet bleiben.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The sign-in service sent no refresh token (offline_access was not granted), so DPS Setup cannot stay signed in. Check the app registration&apos;s permissions.</source>
+        <translation>Der Anmeldedienst hat kein Aktualisierungstoken gesendet (offline_access wurde nicht gewährt), daher kann die DPS-Einrichtung nicht angemeldet bleiben. Prüfen Sie die Berechtigungen der App-Registrierung.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client secret</source>
+        <translation>geheimer Clientschlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A service principal needs a tenant ID, a client ID and a client secret; missing: %1.</source>
+        <translation>Ein Dienstprinzipal benötigt eine Mandanten-ID, eine Client-ID und einen geheimen Clientschlüssel; fehlend: %1.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The Azure CLI (az) was not found. Install it and run &quot;az login&quot;, or choose another way to sign in.</source>
+        <translation>Die Azure CLI (az) wurde nicht gefunden. Installieren Sie sie und führen Sie „az login“ aus, oder wählen Sie eine andere Anmeldemethode.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Azure CLI login</source>
+        <translation>Azure CLI-Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+192"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-823"/>
+        <location line="+907"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-936"/>
+        <source>You can stay signed in for this session only.</source>
+        <translation>Sie können nur für diese Sitzung angemeldet bleiben.</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>No keychain is available.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No saved sign-in for %1 was found in the keychain. Sign in again.</source>
+        <translation>Im Schlüsselbund wurde keine gespeicherte Anmeldung für %1 gefunden. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+774"/>
+        <source>%1 is signed out, but its saved sign-in could not be deleted from the keychain: %2</source>
+        <translation>%1 ist abgemeldet, aber die gespeicherte Anmeldung konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Identity::AuthError</name>
+    <message>
+        <location filename="../app/core/identity/AuthError.cpp" line="+77"/>
+        <source>The client secret is wrong. Use the secret&apos;s value (not its ID) from the app registration&apos;s &quot;Certificates &amp; secrets&quot; page, or create a new secret.</source>
+        <translation>Der geheime Clientschlüssel ist falsch. Verwenden Sie den Wert des geheimen Schlüssels (nicht seine ID) von der Seite „Zertifikate &amp; Geheimnisse“ der App-Registrierung, oder erstellen Sie einen neuen geheimen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The client secret has expired. Create a new secret on the app registration&apos;s &quot;Certificates &amp; secrets&quot; page and use its value.</source>
+        <translation>Der geheime Clientschlüssel ist abgelaufen. Erstellen Sie auf der Seite „Zertifikate &amp; Geheimnisse“ der App-Registrierung einen neuen geheimen Schlüssel und verwenden Sie dessen Wert.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The Azure CLI (az) is not installed, or it is not on the PATH. Install it, or sign in another way.</source>
+        <translation>Die Azure CLI (az) ist nicht installiert oder nicht im PATH. Installieren Sie sie, oder melden Sie sich auf andere Weise an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The Azure CLI is not signed in: run az login (with --tenant and the tenant ID for another tenant), then try again.</source>
+        <translation>Die Azure CLI ist nicht angemeldet: Führen Sie az login aus (für einen anderen Mandanten mit --tenant und der Mandanten-ID) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Azure CLI did not answer within %1 s. Run az account get-access-token in a terminal to see what it is waiting for.</source>
+        <translation>Die Azure CLI hat nicht innerhalb von %1 s geantwortet. Führen Sie az account get-access-token in einem Terminal aus, um zu sehen, worauf sie wartet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Azure CLI could not get a token: %1</source>
+        <translation>Die Azure CLI konnte kein Token abrufen: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The app registration is not a public client, so it wants a client secret. For a browser or device code sign-in, set &quot;Allow public client flows&quot; to Yes on the app registration&apos;s &quot;Authentication&quot; page; for a service principal, enter the secret&apos;s value.</source>
+        <translation>Die App-Registrierung ist kein öffentlicher Client und verlangt daher einen geheimen Clientschlüssel. Für eine Anmeldung im Browser oder mit Gerätecode setzen Sie auf der Seite „Authentifizierung“ der App-Registrierung „Öffentliche Clientflows zulassen“ auf „Ja“; für einen Dienstprinzipal geben Sie den Wert des geheimen Schlüssels ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This client ID belongs to a public client, which must not send a client secret. Sign in with the browser or a device code, or use the service principal&apos;s own client ID.</source>
+        <translation>Diese Client-ID gehört zu einem öffentlichen Client, der keinen geheimen Clientschlüssel senden darf. Melden Sie sich im Browser oder mit einem Gerätecode an, oder verwenden Sie die eigene Client-ID des Dienstprinzipals.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No application with this client ID exists in the tenant. Check the client (application) ID and the tenant ID: the app must be registered in, or consented to by, that tenant. To use your own app registration, register it as a public client with the redirect URI http://localhost (see &quot;Your own app registration&quot; in the README).</source>
+        <translation>Im Mandanten gibt es keine Anwendung mit dieser Client-ID. Prüfen Sie die Client-ID (Anwendungs-ID) und die Mandanten-ID: Die App muss in diesem Mandanten registriert sein oder dort eine Einwilligung erhalten haben. Um Ihre eigene App-Registrierung zu verwenden, registrieren Sie sie als öffentlichen Client mit dem Umleitungs-URI http://localhost (siehe „Your own app registration“ in der README).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The app registration does not accept this app&apos;s redirect address. Add the redirect URI http://localhost under &quot;Mobile and desktop applications&quot; on the app registration&apos;s &quot;Authentication&quot; page.</source>
+        <translation>Die App-Registrierung akzeptiert die Umleitungsadresse dieser App nicht. Fügen Sie auf der Seite „Authentifizierung“ der App-Registrierung unter „Mobile Anwendungen und Desktopanwendungen“ den Umleitungs-URI http://localhost hinzu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The tenant was not found. Check the tenant ID (a GUID) or its domain name, and that you chose the right cloud.</source>
+        <translation>Der Mandant wurde nicht gefunden. Prüfen Sie die Mandanten-ID (eine GUID) oder den Domänennamen des Mandanten und ob Sie die richtige Cloud gewählt haben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A Conditional Access policy of this tenant blocked the sign-in. Ask the tenant&apos;s administrator what the policy requires (for example a managed device or a trusted location).</source>
+        <translation>Eine Richtlinie für bedingten Zugriff dieses Mandanten hat die Anmeldung blockiert. Fragen Sie den Administrator des Mandanten, was die Richtlinie verlangt (zum Beispiel ein verwaltetes Gerät oder einen vertrauenswürdigen Standort).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This tenant requires you to set up multi-factor authentication. Sign in with the browser to register a method, then try again.</source>
+        <translation>Dieser Mandant verlangt, dass Sie die mehrstufige Authentifizierung einrichten. Melden Sie sich im Browser an, um eine Methode zu registrieren, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This tenant requires multi-factor authentication. Sign in to this tenant interactively with the browser.</source>
+        <translation>Dieser Mandant erfordert mehrstufige Authentifizierung. Melden Sie sich interaktiv im Browser bei diesem Mandanten an.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The application has not been granted access to Azure Resource Manager in this tenant. Sign in interactively to consent, or ask an administrator to grant consent.</source>
+        <translation>Der Anwendung wurde in diesem Mandanten kein Zugriff auf Azure Resource Manager gewährt. Melden Sie sich interaktiv an, um einzuwilligen, oder bitten Sie einen Administrator, die Einwilligung zu erteilen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sign-in service rejected the requested permission (scope). Check the cloud settings: the ARM scope must end in /.default.</source>
+        <translation>Der Anmeldedienst hat die angeforderte Berechtigung (Bereich) abgelehnt. Prüfen Sie die Cloudeinstellungen: Der ARM-Bereich muss auf /.default enden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The device code expired before the sign-in was finished. Start the sign-in again and enter the new code.</source>
+        <translation>Der Gerätecode ist abgelaufen, bevor die Anmeldung abgeschlossen war. Starten Sie die Anmeldung erneut und geben Sie den neuen Code ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in was declined on the device login page. Start it again if that was a mistake.</source>
+        <translation>Die Anmeldung wurde auf der Geräteanmeldeseite abgelehnt. Starten Sie sie erneut, falls das ein Versehen war.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in service did not recognise the device code. Start the sign-in again.</source>
+        <translation>Der Anmeldedienst hat den Gerätecode nicht erkannt. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in was cancelled in the browser, or the requested permissions were declined. Sign in again and accept them to continue.</source>
+        <translation>Die Anmeldung wurde im Browser abgebrochen, oder die angeforderten Berechtigungen wurden abgelehnt. Melden Sie sich erneut an und akzeptieren Sie die Berechtigungen, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sign-in was not completed in the browser within %1 s. Try again, or sign in with a device code if the browser cannot reach this computer.</source>
+        <translation>Die Anmeldung wurde nicht innerhalb von %1 s im Browser abgeschlossen. Versuchen Sie es erneut, oder melden Sie sich mit einem Gerätecode an, falls der Browser diesen Computer nicht erreichen kann.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The browser returned an answer that does not belong to this sign-in, so it was rejected for your safety. Start the sign-in again.</source>
+        <translation>Der Browser hat eine Antwort zurückgegeben, die nicht zu dieser Anmeldung gehört; sie wurde zu Ihrer Sicherheit abgelehnt. Starten Sie die Anmeldung erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The app could not wait for the browser&apos;s answer on this computer (%1). Sign in with a device code instead.</source>
+        <translation>Die App konnte auf diesem Computer nicht auf die Antwort des Browsers warten (%1). Melden Sie sich stattdessen mit einem Gerätecode an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not reach the sign-in service (%1). Check the network connection and proxy settings, then try again.</source>
+        <translation>Der Anmeldedienst ist nicht erreichbar (%1). Prüfen Sie die Netzwerkverbindung und die Proxyeinstellungen und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in address %1 does not use https. Secrets are only sent over https, or to this computer (loopback).</source>
+        <translation>Die Anmeldeadresse %1 verwendet kein https. Geheimnisse werden nur über https oder an diesen Computer (Loopback) gesendet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a tenant ID or domain name. Enter the tenant&apos;s GUID or a domain such as contoso.onmicrosoft.com.</source>
+        <translation>„%1“ ist weder eine Mandanten-ID noch ein Domänenname. Geben Sie die GUID des Mandanten oder eine Domäne wie contoso.onmicrosoft.com ein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The service principal&apos;s credentials were rejected. Check the client ID and the client secret.</source>
+        <translation>Die Anmeldeinformationen des Dienstprinzipals wurden abgelehnt. Prüfen Sie die Client-ID und den geheimen Clientschlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This application may not sign in this way in this tenant. Check the app registration (client ID, tenant, and whether it is a public or a confidential client).</source>
+        <translation>Diese Anwendung darf sich in diesem Mandanten nicht auf diese Weise anmelden. Prüfen Sie die App-Registrierung (Client-ID, Mandant und ob es sich um einen öffentlichen oder vertraulichen Client handelt).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your sign-in has expired or was revoked. Sign in again.</source>
+        <translation>Ihre Anmeldung ist abgelaufen oder wurde widerrufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This tenant requires an interactive sign-in. Sign in with the browser.</source>
+        <translation>Dieser Mandant erfordert eine interaktive Anmeldung. Melden Sie sich im Browser an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in service is busy or unavailable. Try again in a few minutes.</source>
+        <translation>Der Anmeldedienst ist ausgelastet oder nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in service sent an answer the app does not understand (%1).</source>
+        <translation>Der Anmeldedienst hat eine Antwort gesendet, die die App nicht versteht (%1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sign-in failed: %1</source>
+        <translation>Die Anmeldung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sign-in failed (%1).</source>
+        <translation>Die Anmeldung ist fehlgeschlagen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Identity::BrowserSignIn</name>
+    <message>
+        <location filename="../app/core/identity/BrowserSignIn.cpp" line="+234"/>
+        <source>Sign-in to DPS Setup failed</source>
+        <translation>Anmeldung bei der DPS-Einrichtung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can close this tab and return to DPS Setup.</source>
+        <translation>Sie können diesen Tab schließen und zur DPS-Einrichtung zurückkehren.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in to DPS Setup. You can close this tab.</source>
+        <translation>Bei der DPS-Einrichtung angemeldet. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+16"/>
+        <source>Bad request</source>
+        <translation>Ungültige Anforderung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not supported</source>
+        <translation>Nicht unterstützt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign-in already finished</source>
+        <translation>Anmeldung bereits abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sign-in has already finished. You can close this tab.</source>
+        <translation>Diese Anmeldung ist bereits abgeschlossen. Sie können diesen Tab schließen.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Identity::DeviceCodeSignIn</name>
+    <message>
+        <location filename="../app/core/identity/DeviceCodeSignIn.cpp" line="+102"/>
+        <source>To sign in, open %1 in a browser and enter the code %2.</source>
+        <translation>Öffnen Sie zum Anmelden %1 in einem Browser und geben Sie den Code %2 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Identity::EnvironmentCredential</name>
+    <message>
+        <location filename="../app/core/identity/EnvironmentCredential.cpp" line="+52"/>
+        <source>AZURE_CLIENT_CERTIFICATE_PATH is set, but signing in with a certificate is not supported yet. Set AZURE_CLIENT_SECRET to the service principal&apos;s client secret.</source>
+        <translation>AZURE_CLIENT_CERTIFICATE_PATH ist gesetzt, aber die Anmeldung mit einem Zertifikat wird noch nicht unterstützt. Setzen Sie AZURE_CLIENT_SECRET auf den geheimen Clientschlüssel des Dienstprinzipals.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>To sign in with a service principal, set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET. Missing: %1.</source>
+        <translation>Setzen Sie für die Anmeldung mit einem Dienstprinzipal AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET. Fehlend: %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>AZURE_TENANT_ID (&quot;%1&quot;) is not a tenant ID or domain name.</source>
+        <translation>AZURE_TENANT_ID („%1“) ist weder eine Mandanten-ID noch ein Domänenname.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sign-in address &quot;%1&quot; (AZURE_AUTHORITY_HOST) must be an https URL such as https://login.microsoftonline.com/.</source>
+        <translation>Die Anmeldeadresse „%1“ (AZURE_AUTHORITY_HOST) muss eine https-URL wie https://login.microsoftonline.com/ sein.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The sandbox&apos;s info file has no service principal.</source>
+        <translation>Die Infodatei der Sandbox enthält keinen Dienstprinzipal.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sandbox&apos;s info file has no usable authorityHost.</source>
+        <translation>Die Infodatei der Sandbox enthält keinen verwendbaren authorityHost.</translation>
+    </message>
+</context>
+<context>
     <name>Dps::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+89"/>
@@ -91,6 +1552,566 @@
         <location line="+2"/>
         <source>Sets up an Azure IoT Hub Device Provisioning Service and links it to IoT hubs, without the Azure portal. Built with Qt %1.</source>
         <translation>Richtet einen Azure IoT Hub Device Provisioning Service ein und verknüpft ihn mit IoT-Hubs, ohne das Azure-Portal. Erstellt mit Qt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Secrets::SecretError</name>
+    <message>
+        <location filename="../app/core/secrets/SecretError.cpp" line="+21"/>
+        <source>No saved sign-in was found in the keychain. Sign in again.</source>
+        <translation>Im Schlüsselbund wurde keine gespeicherte Anmeldung gefunden. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No keychain is available (no Secret Service is running). You can stay signed in for this session only.</source>
+        <translation>Es ist kein Schlüsselbund verfügbar (es läuft kein Secret Service). Sie können nur für diese Sitzung angemeldet bleiben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keychain is locked. Unlock it and try again, or stay signed in for this session only.</source>
+        <translation>Der Schlüsselbund ist gesperrt. Entsperren Sie ihn und versuchen Sie es erneut, oder bleiben Sie nur für diese Sitzung angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Access to the keychain was denied. Allow DPS Setup to use the keychain and try again, or stay signed in for this session only.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert. Erlauben Sie der DPS-Einrichtung, den Schlüsselbund zu verwenden, und versuchen Sie es erneut, oder bleiben Sie nur für diese Sitzung angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The keychain could not be used.</source>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The keychain could not be used: %1</source>
+        <extracomment>%1 is the keychain&apos;s own error message (often English)</extracomment>
+        <translation>Der Schlüsselbund konnte nicht verwendet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Services::AzureService</name>
+    <message>
+        <location filename="../app/core/services/AzureService.cpp" line="+555"/>
+        <location line="+136"/>
+        <source>The allocation weight must be a whole number from 0 to 1000.</source>
+        <translation>Die Zuordnungsgewichtung muss eine ganze Zahl von 0 bis 1000 sein.</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
+        <translation>Der IoT-Hub „%1“ ist nicht bereit (Status %2, Bereitstellung %3). Warten Sie, bis er aktiv ist, und verknüpfen Sie ihn dann.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The IoT hub &quot;%1&quot; does not allow shared access policies (local authentication is disabled), which linking needs. Allow them on the hub, or choose another hub.</source>
+        <translation>Der IoT-Hub „%1“ lässt keine freigegebenen Zugriffsrichtlinien zu (die lokale Authentifizierung ist deaktiviert), die für die Verknüpfung erforderlich sind. Lassen Sie sie auf dem Hub zu, oder wählen Sie einen anderen Hub aus.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The IoT hub &quot;%1&quot; is already linked to the provisioning service &quot;%2&quot;.</source>
+        <translation>Der IoT-Hub „%1“ ist bereits mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
+        <translation>Die Zugriffsrichtlinie „%1“ des IoT-Hubs „%2“ hat die Rechte „%3“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich. Wählen Sie eine andere Richtlinie aus, zum Beispiel iothubowner.</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>The IoT hub &quot;%1&quot; is not linked to the provisioning service &quot;%2&quot;.</source>
+        <translation>Der IoT-Hub „%1“ ist nicht mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
+        <translation>„%1“ ist keine Zuordnungsrichtlinie. Wählen Sie Hashed (gleichmäßig gewichtet), GeoLatency (niedrigste Latenz) oder Static.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Setup</name>
+    <message>
+        <location filename="../app/core/setup/SetupPlan.cpp" line="+76"/>
+        <source>Resource group</source>
+        <translation>Ressourcengruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource group of the IoT hub</source>
+        <translation>Ressourcengruppe des IoT-Hubs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device Provisioning Service</source>
+        <translation>Device Provisioning Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IoT hub</source>
+        <translation>IoT-Hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the IoT hub to the DPS</source>
+        <translation>IoT-Hub mit dem DPS verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocation policy</source>
+        <translation>Zuordnungsrichtlinie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already done</source>
+        <translation>Bereits erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not started (an earlier step failed)</source>
+        <translation>Nicht gestartet (ein vorheriger Schritt ist fehlgeschlagen)</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Setup::SetupEngine</name>
+    <message>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
+        <source>Check whether the resource group exists</source>
+        <translation>Prüfen, ob die Ressourcengruppe existiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the resource group &apos;%1&apos; in %2 if it does not exist</source>
+        <translation>Ressourcengruppe „%1“ in %2 erstellen, falls sie nicht existiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check whether the hub&apos;s resource group exists</source>
+        <translation>Prüfen, ob die Ressourcengruppe des Hubs existiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the resource group &apos;%1&apos; if it does not exist</source>
+        <translation>Ressourcengruppe „%1“ erstellen, falls sie nicht existiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check whether the DPS exists</source>
+        <translation>Prüfen, ob der DPS existiert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) and wait until it is active</source>
+        <translation>
+            <numerusform>Device Provisioning Service „%1“ erstellen (S1, %n Einheit) und warten, bis er aktiv ist</numerusform>
+            <numerusform>Device Provisioning Service „%1“ erstellen (S1, %n Einheiten) und warten, bis er aktiv ist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check whether the IoT hub exists</source>
+        <translation>Prüfen, ob der IoT-Hub existiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the IoT hub &apos;%1&apos; (%2, %3 unit(s), %4 partitions) and wait until it is active</source>
+        <translation>IoT-Hub „%1“ erstellen (%2, %3 Einheit(en), %4 Partitionen) und warten, bis er aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the IoT hub&apos;s host name and state</source>
+        <translation>Hostname und Status des IoT-Hubs lesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the key of the access policy &apos;%1&apos; (kept in memory only)</source>
+        <translation>Schlüssel der Zugriffsrichtlinie „%1“ lesen (wird nur im Arbeitsspeicher gehalten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Read the DPS</source>
+        <translation>DPS lesen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Link the IoT hub &apos;%1&apos; to the DPS (weight %2, apply allocation policy: %3)</source>
+        <translation>IoT-Hub „%1“ mit dem DPS verknüpfen (Gewichtung %2, Zuordnungsrichtlinie anwenden: %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the allocation policy to %1</source>
+        <translation>Zuordnungsrichtlinie auf %1 festlegen</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
+        <translation>Verwenden Sie 3 bis 50 Buchstaben, Ziffern und Bindestriche; der Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden und darf nicht nur aus Ziffern bestehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No subscription is chosen.</source>
+        <translation>Es ist kein Abonnement ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the subscription for the DPS.</source>
+        <translation>Wählen Sie das Abonnement für den DPS aus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>The resource group name &apos;%1&apos; is not valid.</source>
+        <translation>Der Ressourcengruppenname „%1“ ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+3"/>
+        <source>Use 1 to 90 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, &apos;(&apos; or &apos;)&apos;, not ending with a period.</source>
+        <translation>Verwenden Sie 1 bis 90 Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;, &apos;(&apos; oder &apos;)&apos;; der Name darf nicht auf einen Punkt enden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The DPS name &apos;%1&apos; is not valid.</source>
+        <translation>Der DPS-Name „%1“ ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The IoT hub name &apos;%1&apos; is not valid.</source>
+        <translation>Der IoT-Hub-Name „%1“ ist ungültig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No region is chosen for the new resources.</source>
+        <translation>Für die neuen Ressourcen ist keine Region ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Choose a region, for example westeurope.</source>
+        <translation>Wählen Sie eine Region aus, zum Beispiel westeurope.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No region is chosen for the new IoT hub.</source>
+        <translation>Für den neuen IoT-Hub ist keine Region ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is not an allocation policy.</source>
+        <translation>„%1“ ist keine Zuordnungsrichtlinie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose Hashed (evenly weighted distribution), GeoLatency (lowest latency) or Static (static configuration).</source>
+        <translation>Wählen Sie Hashed (gleichmäßig gewichtete Verteilung), GeoLatency (niedrigste Latenz) oder Static (statische Konfiguration).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The allocation weight %1 is out of range.</source>
+        <translation>Die Zuordnungsgewichtung %1 liegt außerhalb des zulässigen Bereichs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a weight from 1 to 1000.</source>
+        <translation>Verwenden Sie eine Gewichtung von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not an IoT hub tier.</source>
+        <translation>„%1“ ist kein IoT-Hub-Tarif.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose F1, B1, B2, B3, S1, S2 or S3.</source>
+        <translation>Wählen Sie F1, B1, B2, B3, S1, S2 oder S3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 hubs can have 1 to %2 units, not %3.</source>
+        <translation>%1-Hubs können 1 bis %2 Einheiten haben, nicht %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a number of units in that range.</source>
+        <translation>Wählen Sie eine Anzahl von Einheiten in diesem Bereich.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 partitions are not possible for a %2 hub.</source>
+        <translation>%1 Partitionen sind für einen %2-Hub nicht möglich.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free hubs have exactly 2 partitions.</source>
+        <translation>Kostenlose Hubs haben genau 2 Partitionen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose 2 to 128 partitions.</source>
+        <translation>Wählen Sie 2 bis 128 Partitionen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new hub has no policy &apos;%1&apos; with the rights DPS needs.</source>
+        <translation>Ein neuer Hub hat keine Richtlinie „%1“ mit den Rechten, die der DPS benötigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the policy iothubowner for a new hub.</source>
+        <translation>Verwenden Sie für einen neuen Hub die Richtlinie iothubowner.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A DPS can have 1 to 10 units, not %1.</source>
+        <translation>Ein DPS kann 1 bis 10 Einheiten haben, nicht %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose 1 to 10 units.</source>
+        <translation>Wählen Sie 1 bis 10 Einheiten.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Subscription &apos;%1&apos; is enabled.</source>
+        <translation>Das Abonnement „%1“ ist aktiviert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription &apos;%1&apos; is %2; nothing can be created in it.</source>
+        <translation>Das Abonnement „%1“ hat den Status %2; darin kann nichts erstellt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an enabled subscription, or re-enable this one in the Azure portal.</source>
+        <translation>Wählen Sie ein aktiviertes Abonnement aus, oder aktivieren Sie dieses im Azure-Portal wieder.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Microsoft.Devices is registered in subscription %1.</source>
+        <translation>Microsoft.Devices ist im Abonnement %1 registriert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).</source>
+        <translation>Der Ressourcenanbieter Microsoft.Devices ist im Abonnement %1 nicht registriert (Status: %2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register Microsoft.Devices in the subscription; DPS Setup can do it for you. It takes a minute or two.</source>
+        <translation>Registrieren Sie Microsoft.Devices im Abonnement; die DPS-Einrichtung kann das für Sie erledigen. Das dauert ein bis zwei Minuten.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Resource group &apos;%1&apos; exists.</source>
+        <translation>Die Ressourcengruppe „%1“ existiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The resource group &apos;%1&apos; does not exist.</source>
+        <translation>Die Ressourcengruppe „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an existing resource group, or let DPS Setup create a new one.</source>
+        <translation>Wählen Sie eine vorhandene Ressourcengruppe aus, oder lassen Sie die DPS-Einrichtung eine neue erstellen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
+        <translation>Der DPS „%1“ existiert, aber sein letzter Vorgang ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DPS &apos;%1&apos; exists and will be used.</source>
+        <translation>Der DPS „%1“ existiert und wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the DPS &apos;%1&apos; and run the setup again, or choose another name.</source>
+        <translation>Löschen Sie den DPS „%1“ und führen Sie die Einrichtung erneut aus, oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The DPS &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
+        <translation>Der DPS „%1“ existiert nicht in der Ressourcengruppe „%2“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an existing DPS, or let DPS Setup create a new one.</source>
+        <translation>Wählen Sie einen vorhandenen DPS aus, oder lassen Sie die DPS-Einrichtung einen neuen erstellen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The name &apos;%1&apos; is available for the DPS.</source>
+        <translation>Der Name „%1“ ist für den DPS verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DPS name &apos;%1&apos; is already taken: %2</source>
+        <translation>Der DPS-Name „%1“ ist bereits vergeben: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DPS names are global across Azure; choose another name.</source>
+        <translation>DPS-Namen gelten global in ganz Azure; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The IoT hub &apos;%1&apos; exists but its last operation failed.</source>
+        <translation>Der IoT-Hub „%1“ existiert, aber sein letzter Vorgang ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the IoT hub &apos;%1&apos; and run the setup again, or choose another hub.</source>
+        <translation>Löschen Sie den IoT-Hub „%1“ und führen Sie die Einrichtung erneut aus, oder wählen Sie einen anderen Hub aus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The IoT hub &apos;%1&apos; does not allow shared access policies (local authentication is disabled).</source>
+        <translation>Der IoT-Hub „%1“ lässt keine freigegebenen Zugriffsrichtlinien zu (die lokale Authentifizierung ist deaktiviert).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow shared access policies on the hub, or choose another hub.</source>
+        <translation>Lassen Sie freigegebene Zugriffsrichtlinien auf dem Hub zu, oder wählen Sie einen anderen Hub aus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The IoT hub &apos;%1&apos; exists and will be used.</source>
+        <translation>Der IoT-Hub „%1“ existiert und wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The policy &apos;%1&apos; has RegistryWrite and ServiceConnect.</source>
+        <translation>Die Richtlinie „%1“ hat RegistryWrite und ServiceConnect.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The policy &apos;%1&apos; has the rights &apos;%2&apos;; linking needs RegistryWrite and ServiceConnect.</source>
+        <translation>Die Richtlinie „%1“ hat die Rechte „%2“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Choose iothubowner or another policy with RegistryWrite and ServiceConnect.</source>
+        <translation>Wählen Sie iothubowner oder eine andere Richtlinie mit RegistryWrite und ServiceConnect aus.</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The IoT hub has no access policy &apos;%1&apos;.</source>
+        <translation>Der IoT-Hub hat keine Zugriffsrichtlinie „%1“.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The IoT hub &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
+        <translation>Der IoT-Hub „%1“ existiert nicht in der Ressourcengruppe „%2“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose an existing IoT hub, or let DPS Setup create a new one.</source>
+        <translation>Wählen Sie einen vorhandenen IoT-Hub aus, oder lassen Sie die DPS-Einrichtung einen neuen erstellen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The name &apos;%1&apos; is available for the IoT hub.</source>
+        <translation>Der Name „%1“ ist für den IoT-Hub verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The IoT hub name &apos;%1&apos; is already taken: %2</source>
+        <translation>Der IoT-Hub-Name „%1“ ist bereits vergeben: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IoT hub names are global across Azure; choose another name.</source>
+        <translation>IoT-Hub-Namen gelten global in ganz Azure; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The subscription has no free hub yet.</source>
+        <translation>Das Abonnement hat noch keinen kostenlosen Hub.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The subscription already has a free (F1) IoT hub, &apos;%1&apos;; only one is allowed per subscription.</source>
+        <translation>Das Abonnement hat bereits einen kostenlosen IoT-Hub (F1), „%1“; pro Abonnement ist nur einer erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a paid tier such as S1 or B1, use the existing free hub, or delete it first.</source>
+        <translation>Wählen Sie einen kostenpflichtigen Tarif wie S1 oder B1, verwenden Sie den vorhandenen kostenlosen Hub, oder löschen Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+19"/>
+        <source>DPS and IoT Hub are offered in %1.</source>
+        <translation>DPS und IoT Hub werden in %1 angeboten.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>DPS and IoT Hub are not offered in the region &apos;%1&apos;.</source>
+        <translation>DPS und IoT Hub werden in der Region „%1“ nicht angeboten.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>Choose one of these regions: %1.</source>
+        <translation>Wählen Sie eine dieser Regionen aus: %1.</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
+        <translation>Der %1 „%2“ hat den Status „%3“. Löschen Sie ihn und führen Sie die Einrichtung erneut aus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DPS</source>
+        <translation>DPS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IoT hub</source>
+        <translation>IoT-Hub</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
+        <translation>Azure meldet für den Vorgang an „%1“ den Status %2.</translation>
     </message>
 </context>
 </TS>

@@ -167,6 +167,13 @@ TEST_F(CliTest, SetupShowAndListPrintJson)
     const QJsonObject result = doc.value(QStringLiteral("result")).toObject();
     const QString idScope = result.value(QStringLiteral("idScope")).toString();
     EXPECT_TRUE(kIdScope.match(idScope).hasMatch()) << setup.describe();
+    // Steps are reported with stable identifiers for scripts, whatever the UI language.
+    QStringList stepStates;
+    for (const auto &v : doc.value(QStringLiteral("steps")).toArray())
+        stepStates << v.toObject().value(QStringLiteral("step")).toString() + QLatin1Char('=') + v.toObject().value(QStringLiteral("state")).toString();
+    EXPECT_TRUE(stepStates.contains(QStringLiteral("dps=succeeded"))) << stepStates.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(stepStates.contains(QStringLiteral("hub=succeeded"))) << stepStates.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(stepStates.contains(QStringLiteral("link=succeeded"))) << stepStates.join(QLatin1Char(' ')).toStdString();
     EXPECT_EQ(result.value(QStringLiteral("globalDeviceEndpoint")).toString(), QStringLiteral("global.azure-devices-provisioning.net"));
     EXPECT_FALSE(result.value(QStringLiteral("serviceEndpoint")).toString().isEmpty());
     EXPECT_EQ(result.value(QStringLiteral("hubHostName")).toString(), QStringLiteral("hub-cli.azure-devices.net"));

@@ -1,10 +1,7 @@
 #include "CommandLine.h"
 
-#include "Sandbox.h"
-#include "arm/ArmClient.h"
-#include "http/Policies.h"
+#include "CliSupport.h"
 #include "identity/ClientSecretCredential.h"
-#include "services/AzureService.h"
 #include "setup/SetupEngine.h"
 
 #include <QCommandLineParser>
@@ -16,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -28,11 +26,42 @@
 
 namespace Dps::Cli {
 
+namespace Detail {
+
 namespace {
 
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
+}
+
+QString identityLine(const Session &s)
+{
+    switch (s.identity) {
+    case IdentitySource::Account:
+        return tr("Using the remembered account %1: %2, tenant %3.")
+            .arg(s.account->label(), Identity::methodLabel(s.account->method), s.tenantId);
+    case IdentitySource::EnvironmentServicePrincipal:
+        return tr("Using the service principal %1 of AZURE_CLIENT_ID, tenant %2.")
+            .arg(qEnvironmentVariable("AZURE_CLIENT_ID"), s.tenantId);
+    case IdentitySource::SandboxServicePrincipal:
+        return tr("Using the sandbox's service principal %1 (from its info file).")
+            .arg(s.sandboxInfo.value(QStringLiteral("servicePrincipal")).toObject().value(QStringLiteral("clientId")).toString());
+    case IdentitySource::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+// lupdate files a free tr() call by the namespace it is in: here Dps::Cli::Detail.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Dps::Cli", text);
+    return QCoreApplication::translate("Dps::Cli::Detail", text);
 }
 
 QTextStream &err()
@@ -47,42 +76,46 @@ QTextStream &out()
     return s;
 }
 
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
+void addCloudOptions(QCommandLineParser &p)
 {
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
-}
-
-// Everything a command needs to talk to Azure: cloud, credential, pipeline, client, service.
-struct Session
-{
-    std::unique_ptr<Sandbox::Sandbox> embedded;
-    QJsonObject sandboxInfo;
-    Arm::Cloud cloud;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::shared_ptr<Identity::TokenCredential> credential;
-    std::unique_ptr<Arm::ArmClient> client;
-    std::unique_ptr<Services::AzureService> service;
-    QString tenantId;
-};
-
-void addCommonOptions(QCommandLineParser &p)
-{
-    p.addOption({QStringLiteral("cloud"), tr("public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info)."), tr("cloud")});
+    p.addOption({QStringLiteral("cloud"), tr("public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud)."), tr("cloud")});
     p.addOption({QStringLiteral("sandbox-info"), tr("Info file of a running arm-sandbox (with --cloud sandbox). Without it an embedded sandbox is started."), tr("file")});
     p.addOption({QStringLiteral("arm-endpoint"), tr("ARM endpoint of a custom cloud (https)."), tr("url")});
     p.addOption({QStringLiteral("authority"), tr("Entra ID authority host of a custom cloud (https)."), tr("url")});
     p.addOption({QStringLiteral("ca-cert"), tr("Extra CA certificate (PEM) to trust, e.g. a sandbox's own certificate."), tr("file")});
-    p.addOption({QStringLiteral("tenant"), tr("Tenant of the subscription (default: the service principal's)."), tr("id")});
-    p.addOption({QStringLiteral("json"), tr("Print the result as JSON on standard output.")});
     p.addOption({QStringLiteral("verbose"), tr("Log every HTTP request (redacted) on standard error.")});
     p.addHelpOption();
 }
 
-// Resolves the cloud and the service-principal sign-in; returns an exit code on failure (else -1).
-int openSession(const QCommandLineParser &p, Session &s)
+void addCommonOptions(QCommandLineParser &p, bool withAccount)
+{
+    addCloudOptions(p);
+    p.addOption({QStringLiteral("tenant"), tr("Tenant of the subscription (default: the service principal's; with an account, the subscription's own tenant)."), tr("id")});
+    p.addOption({QStringLiteral("json"), tr("Print the result as JSON on standard output.")});
+    if (withAccount)
+        p.addOption({QStringLiteral("account"), tr("Use this remembered account (its ID or user name; see dps-setup account list)."), tr("account")});
+}
+
+Http::PipelineOptions pipelineOptions(const Arm::Cloud &cloud)
+{
+    Http::PipelineOptions options;
+    options.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)").arg(QStringLiteral(DPS_VERSION), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion())).toUtf8();
+    options.defaultScope = cloud.armScope;
+    options.extraCa = cloud.extraCaCertificates;
+    return options;
+}
+
+void ensureAccounts(Session &s)
+{
+    if (s.accounts)
+        return;
+    s.accountStore = std::make_shared<Identity::AccountStore>();
+    s.keychain = std::make_unique<Secrets::KeychainSecretStore>();
+    s.accounts = std::make_unique<Identity::AccountManager>(s.accountStore, s.keychain.get());
+    s.accounts->setPipelineOptions(pipelineOptions(Arm::Cloud()));
+}
+
+int resolveCloud(const QCommandLineParser &p, Session &s)
 {
     QString cloudName = p.value(QStringLiteral("cloud"));
     if (cloudName.isEmpty())
@@ -119,6 +152,14 @@ int openSession(const QCommandLineParser &p, Session &s)
         err() << tr("Unknown cloud '%1': use public, china, usgov, custom or sandbox.").arg(cloudName) << Qt::endl;
         return UsageError;
     }
+    const QString caFile = s.sandboxInfo.value(QStringLiteral("caCertificateFile")).toString();
+    if (!caFile.isEmpty() && s.cloud.extraCaCertificates.isEmpty())
+        s.cloud.extraCaCertificates += QSslCertificate::fromPath(caFile, QSsl::Pem);
+    return finishCloud(p, s);
+}
+
+int finishCloud(const QCommandLineParser &p, Session &s)
+{
     if (p.isSet(QStringLiteral("ca-cert"))) {
         const auto certs = QSslCertificate::fromPath(p.value(QStringLiteral("ca-cert")), QSsl::Pem);
         if (certs.isEmpty()) {
@@ -127,40 +168,105 @@ int openSession(const QCommandLineParser &p, Session &s)
         }
         s.cloud.extraCaCertificates += certs;
     }
-    const QString caFile = s.sandboxInfo.value(QStringLiteral("caCertificateFile")).toString();
-    if (!caFile.isEmpty())
-        s.cloud.extraCaCertificates += QSslCertificate::fromPath(caFile, QSsl::Pem);
     const QString problem = s.cloud.validate();
     if (!problem.isEmpty()) {
         err() << problem << Qt::endl;
         return UsageError;
     }
+    return -1;
+}
 
-    // Sign-in: a service principal from the variables the Azure tools use (azure-identity's
-    // EnvironmentCredential), or the sandbox's own service principal.
-    QString tenant = qEnvironmentVariable("AZURE_TENANT_ID");
-    QString clientId = qEnvironmentVariable("AZURE_CLIENT_ID");
-    QString secret = qEnvironmentVariable("AZURE_CLIENT_SECRET");
-    if ((tenant.isEmpty() || clientId.isEmpty() || secret.isEmpty()) && !s.sandboxInfo.isEmpty()) {
-        const QJsonObject sp = s.sandboxInfo.value(QStringLiteral("servicePrincipal")).toObject();
-        tenant = sp.value(QStringLiteral("tenantId")).toString();
-        clientId = sp.value(QStringLiteral("clientId")).toString();
-        secret = sp.value(QStringLiteral("clientSecret")).toString();
+// Which identity a command uses, top down:
+//   1. --account ID|USERNAME: that remembered account (and, without --cloud, its cloud);
+//   2. AZURE_TENANT_ID + AZURE_CLIENT_ID + AZURE_CLIENT_SECRET: that service principal (as the Azure CLI
+//      and SDKs read them);
+//   3. the last used remembered account (without --cloud: in its cloud; with --cloud: if it is of that
+//      cloud, else any remembered account of that cloud);
+//   4. with --cloud sandbox: the sandbox's own service principal (its info file).
+// It says on stderr which one it took.
+int openSession(const QCommandLineParser &p, Session &s)
+{
+    const QString envTenant = qEnvironmentVariable("AZURE_TENANT_ID");
+    const QString envClient = qEnvironmentVariable("AZURE_CLIENT_ID");
+    QString envSecret = qEnvironmentVariable("AZURE_CLIENT_SECRET");
+    const bool envSp = !envTenant.isEmpty() && !envClient.isEmpty() && !envSecret.isEmpty();
+    const bool cloudGiven = p.isSet(QStringLiteral("cloud")) || p.isSet(QStringLiteral("sandbox-info"));
+    const QString accountArg = p.isSet(QStringLiteral("account")) ? p.value(QStringLiteral("account")) : QString();
+
+    std::optional<Identity::Account> account;
+    if (!accountArg.isEmpty()) {
+        ensureAccounts(s);
+        account = s.accountStore->find(accountArg);
+        if (!account) {
+            err() << tr("No remembered account matches '%1'. Sign in with \"dps-setup login\"; \"dps-setup account list\" shows the accounts.").arg(accountArg) << Qt::endl;
+            return AuthenticationFailed;
+        }
+    } else if (!envSp) {
+        ensureAccounts(s);
+        if (!cloudGiven)
+            account = s.accountStore->lastUsed();
     }
-    if (tenant.isEmpty() || clientId.isEmpty() || secret.isEmpty()) {
-        err() << tr("No sign-in: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to a service principal (as for the Azure CLI and SDKs), or use --cloud sandbox.") << Qt::endl;
-        return AuthenticationFailed;
+
+    if (account && !cloudGiven) {
+        s.cloud = account->toCloud();
+        if (const int rc = finishCloud(p, s); rc >= 0)
+            return rc;
+    } else if (const int rc = resolveCloud(p, s); rc >= 0) {
+        return rc;
     }
-    s.tenantId = p.value(QStringLiteral("tenant")).isEmpty() ? tenant : p.value(QStringLiteral("tenant"));
+    if (account && !Identity::sameCloud(account->toCloud(), s.cloud)) {
+        err() << tr("The account %1 belongs to another cloud (%2 at %3). Leave out --cloud to use its cloud, or sign in to this one with \"dps-setup login\".")
+                     .arg(account->label(), account->cloudName, account->toCloud().armEndpoint.toString())
+              << Qt::endl;
+        return UsageError;
+    }
+    if (!account && !envSp && s.accountStore) {
+        const auto last = s.accountStore->lastUsed();
+        if (last && Identity::sameCloud(last->toCloud(), s.cloud)) {
+            account = last;
+        } else {
+            for (const auto &a : s.accountStore->accounts()) {
+                if (Identity::sameCloud(a.toCloud(), s.cloud)) {
+                    account = a;
+                    break;
+                }
+            }
+        }
+    }
 
     s.nam = std::make_unique<QNetworkAccessManager>();
-    Http::PipelineOptions options;
-    options.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)").arg(QStringLiteral(DPS_VERSION), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion())).toUtf8();
-    options.defaultScope = s.cloud.armScope;
-    options.extraCa = s.cloud.extraCaCertificates;
-    auto endpoint = std::make_shared<Identity::TokenEndpoint>(Http::makeAnonymousPipeline(s.nam.get(), options), s.cloud.authorityHost);
-    s.credential = std::make_shared<Identity::ClientSecretCredential>(endpoint, tenant, clientId, secret);
-    secret.fill(QLatin1Char('x'));
+    const Http::PipelineOptions options = pipelineOptions(s.cloud);
+    if (account) {
+        s.identity = IdentitySource::Account;
+        s.account = account;
+        s.accounts->setPipelineOptions(options);
+        s.credential = s.accounts->credential(*account);
+        s.tenantId = p.value(QStringLiteral("tenant")).isEmpty() ? account->homeTenantId : p.value(QStringLiteral("tenant"));
+        if (!accountArg.isEmpty())
+            s.accountStore->setLastUsed(account->id);
+    } else {
+        QString tenant = envTenant;
+        QString clientId = envClient;
+        if (envSp) {
+            s.identity = IdentitySource::EnvironmentServicePrincipal;
+        } else if (!s.sandboxInfo.isEmpty()) {
+            const QJsonObject sp = s.sandboxInfo.value(QStringLiteral("servicePrincipal")).toObject();
+            tenant = sp.value(QStringLiteral("tenantId")).toString();
+            clientId = sp.value(QStringLiteral("clientId")).toString();
+            envSecret = sp.value(QStringLiteral("clientSecret")).toString();
+            if (!tenant.isEmpty() && !clientId.isEmpty() && !envSecret.isEmpty())
+                s.identity = IdentitySource::SandboxServicePrincipal;
+        }
+        if (s.identity == IdentitySource::None) {
+            err() << tr("Not signed in: run \"dps-setup login\" (browser, device code, service principal or Azure CLI), or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET to a service principal (as for the Azure CLI and SDKs), or use --cloud sandbox.") << Qt::endl;
+            return AuthenticationFailed;
+        }
+        s.tenantId = p.value(QStringLiteral("tenant")).isEmpty() ? tenant : p.value(QStringLiteral("tenant"));
+        auto endpoint = std::make_shared<Identity::TokenEndpoint>(Http::makeAnonymousPipeline(s.nam.get(), options), s.cloud.authorityHost);
+        s.credential = std::make_shared<Identity::ClientSecretCredential>(endpoint, tenant, clientId, envSecret);
+        envSecret.fill(QLatin1Char('x'));
+    }
+    err() << identityLine(s) << Qt::endl;
     auto pipeline = Http::makeArmPipeline(s.nam.get(), s.credential, options);
     s.client = std::make_unique<Arm::ArmClient>(pipeline, s.cloud, Http::SystemClock::instance());
     s.service = std::make_unique<Services::AzureService>(s.client.get());
@@ -173,9 +279,63 @@ int exitCodeFor(const Arm::ArmError &e)
         return Cancelled;
     if (e.kind == Arm::ArmError::Kind::Validation)
         return UsageError;
-    if (e.httpStatus == 401 || e.code == QLatin1String("invalid_client") || e.code == QLatin1String("AuthenticationFailed"))
+    if (e.kind == Arm::ArmError::Kind::Authentication || e.httpStatus == 401 || e.code == QLatin1String("invalid_client")
+        || e.code == QLatin1String("AuthenticationFailed"))
         return AuthenticationFailed;
     return OperationFailed;
+}
+
+int exitCodeFor(const Identity::AccountError &e)
+{
+    switch (e.kind) {
+    case Identity::AccountError::Kind::Cancelled:
+        return Cancelled;
+    case Identity::AccountError::Kind::SignIn:
+    case Identity::AccountError::Kind::NeedsSignIn:
+    case Identity::AccountError::Kind::Keychain:
+        return AuthenticationFailed;
+    case Identity::AccountError::Kind::Other:
+        break;
+    }
+    return OperationFailed;
+}
+
+int signalReadFd()
+{
+    static bool installed = false;
+    if (!installed && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
+        installed = true;
+        struct sigaction sa = {};
+        sa.sa_handler = onSignal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESTART;
+        sigaction(SIGINT, &sa, nullptr);
+        sigaction(SIGTERM, &sa, nullptr);
+    }
+    return g_signalFd[1];
+}
+
+int finishSession(Session &s, int code)
+{
+    if (!s.accounts || s.accounts->pendingSecretWrites() == 0)
+        return code;
+    QObject context;
+    QObject::connect(s.accounts.get(), &Identity::AccountManager::secretWritesFinished, &context, [] { QCoreApplication::exit(0); });
+    QTimer::singleShot(5000, &context, [] { QCoreApplication::exit(0); });
+    QCoreApplication::exec();
+    return code;
+}
+
+} // namespace Detail
+
+namespace {
+
+using namespace Detail;
+
+// The verbs' own messages (this namespace: lupdate's context "Dps::Cli").
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Dps::Cli", text);
 }
 
 QJsonObject errorJson(const Arm::ArmError &e)
@@ -201,26 +361,41 @@ void printError(const Arm::ArmError &e, bool json, QJsonObject extra = {})
     }
 }
 
-void installSignalHandlers()
+// With a remembered account and no --tenant: the tenant of `subscriptionId` (a user's subscriptions
+// can live in any of their tenants). Asks for the subscription with the home tenant's token; ARM names
+// the right tenant when it is another one (InvalidAuthenticationTokenTenant). `done` gets the tenant
+// (or the session's when there's nothing to find out), `failed` an ARM error.
+void resolveTenant(Session &s, bool tenantGiven, const QString &subscriptionId, QObject *context,
+                   std::function<void(const QString &tenant)> done, std::function<void(const Arm::ArmError &)> failed)
 {
-    static bool installed = false;
-    if (installed || ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+    if (s.identity != IdentitySource::Account || tenantGiven || subscriptionId.isEmpty()) {
+        const QString tenant = s.tenantId;
+        QTimer::singleShot(0, context, [done, tenant] { done(tenant); });
         return;
-    installed = true;
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
+    }
+    const QString home = s.tenantId;
+    Services::onResult<Arm::Subscription>(s.service->getSubscription(subscriptionId, home), context,
+        [done, home](const Arm::Subscription &sub) { done(sub.tenantId.isEmpty() ? home : sub.tenantId); },
+        [done, failed, subscriptionId](const Arm::ArmError &e) {
+            const QString expected = e.expectedTenantId();
+            if (!expected.isEmpty()) {
+                err() << tr("Subscription %1 belongs to tenant %2: using that tenant's token.").arg(subscriptionId, expected) << Qt::endl;
+                done(expected);
+                return;
+            }
+            failed(e);
+        });
 }
 
 QJsonArray stepsJson(const QList<Setup::StepStatus> &steps)
 {
     QJsonArray a;
     for (const auto &s : steps) {
-        QJsonObject o{{QStringLiteral("step"), Setup::stepName(s.id)},
-                      {QStringLiteral("state"), Setup::stateName(s.state)},
+        // Stable identifiers for scripts, plus the translated words for people.
+        QJsonObject o{{QStringLiteral("step"), Setup::stepKey(s.id)},
+                      {QStringLiteral("state"), Setup::stateKey(s.state)},
+                      {QStringLiteral("label"), Setup::stepName(s.id)},
+                      {QStringLiteral("stateLabel"), Setup::stateName(s.state)},
                       {QStringLiteral("elapsedMs"), double(s.elapsedMs)},
                       {QStringLiteral("azureStatus"), s.azureStatus}};
         if (s.state == Setup::StepState::Failed)
@@ -410,50 +585,65 @@ int runSetup(const QStringList &arguments)
         QCoreApplication::exit(exitCode);
     });
 
-    installSignalHandlers();
-    QSocketNotifier notifier(g_signalFd[1], QSocketNotifier::Read);
+    QSocketNotifier notifier(signalReadFd(), QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &engine, [&engine]() {
         char c;
-        [[maybe_unused]] const auto n = ::read(g_signalFd[1], &c, 1);
+        [[maybe_unused]] const auto n = ::read(signalReadFd(), &c, 1);
         err() << tr("Cancelling: no new steps start; operations already running in Azure finish there.") << Qt::endl;
         engine.cancel();
     });
 
-    if (p.isSet(QStringLiteral("register-provider")) && !planOnly) {
-        // Register first if needed, then run.
-        Services::ServiceCall *state = s.service->providerState(in.subscriptionId, in.tenantId);
-        Services::onResult<Arm::ProviderState>(state, &engine,
-            [&](const Arm::ProviderState &st) {
-                if (st.isRegistered()) {
-                    engine.start();
-                    return;
-                }
-                err() << tr("Registering Microsoft.Devices in subscription %1...").arg(in.subscriptionId) << Qt::endl;
-                Services::ServiceCall *reg = s.service->registerDevicesProvider(in.subscriptionId, in.tenantId);
-                Services::onResult<Arm::ProviderState>(reg, &engine,
-                    [&engine](const Arm::ProviderState &) { engine.start(); },
-                    [&](const Arm::ArmError &e) {
-                        exitCode = exitCodeFor(e);
-                        printError(e, json);
-                        QCoreApplication::exit(exitCode);
-                    });
-            },
-            [&](const Arm::ArmError &e) {
-                exitCode = exitCodeFor(e);
-                printError(e, json);
-                QCoreApplication::exit(exitCode);
-            });
-    } else {
-        // From the event loop: bad input fails synchronously inside start(), and an exit() before
-        // exec() runs would be lost (the process would hang).
-        QTimer::singleShot(0, &engine, [&engine, planOnly]() {
-            if (planOnly)
-                engine.runChecks();
-            else
-                engine.start();
-        });
-    }
-    return QCoreApplication::exec();
+    auto fail = [&](const Arm::ArmError &e) {
+        exitCode = exitCodeFor(e);
+        printError(e, json);
+        QCoreApplication::exit(exitCode);
+    };
+    auto begin = [&]() {
+        engine.setInput(in);
+        if (p.isSet(QStringLiteral("register-provider")) && !planOnly) {
+            // Register first if needed, then run.
+            Services::ServiceCall *state = s.service->providerState(in.subscriptionId, in.tenantId);
+            Services::onResult<Arm::ProviderState>(state, &engine,
+                [&](const Arm::ProviderState &st) {
+                    if (st.isRegistered()) {
+                        engine.start();
+                        return;
+                    }
+                    err() << tr("Registering Microsoft.Devices in subscription %1...").arg(in.subscriptionId) << Qt::endl;
+                    Services::ServiceCall *reg = s.service->registerDevicesProvider(in.subscriptionId, in.tenantId);
+                    Services::onResult<Arm::ProviderState>(reg, &engine,
+                        [&engine](const Arm::ProviderState &) { engine.start(); },
+                        fail);
+                },
+                fail);
+        } else if (planOnly) {
+            engine.runChecks();
+        } else {
+            engine.start();
+        }
+    };
+    // A remembered account's subscriptions may live in any of its tenants: find out whose token the DPS
+    // (and a hub in another subscription) needs, unless --tenant / --hub-tenant say so. Always from the
+    // event loop: bad input fails synchronously inside start(), and an exit() before exec() runs would
+    // be lost (the process would hang).
+    resolveTenant(s, p.isSet(QStringLiteral("tenant")), in.subscriptionId, &engine,
+        [&](const QString &tenant) {
+            in.tenantId = tenant;
+            const bool hubElsewhere = !in.hubSubscriptionId.isEmpty()
+                                      && in.hubSubscriptionId.compare(in.subscriptionId, Qt::CaseInsensitive) != 0;
+            if (!hubElsewhere || p.isSet(QStringLiteral("hub-tenant"))) {
+                begin();
+                return;
+            }
+            resolveTenant(s, false, in.hubSubscriptionId, &engine,
+                [&](const QString &hubTenant) {
+                    in.hubTenantId = hubTenant;
+                    begin();
+                },
+                fail);
+        },
+        fail);
+    return finishSession(s, QCoreApplication::exec());
 }
 
 // ---- show / list -----------------------------------------------------------------------------
@@ -483,9 +673,15 @@ int runShow(const QStringList &arguments)
     if (const int rc = openSession(p, s); rc >= 0)
         return rc;
     int exitCode = Success;
-    Services::ServiceCall *call = s.service->getDps({p.value(QStringLiteral("subscription")), p.value(QStringLiteral("resource-group")),
-                                                     p.value(QStringLiteral("dps")), s.tenantId});
     QObject dummy;
+    auto fail = [&](const Arm::ArmError &e) {
+        exitCode = exitCodeFor(e);
+        printError(e, json);
+        QCoreApplication::exit(exitCode);
+    };
+    resolveTenant(s, p.isSet(QStringLiteral("tenant")), p.value(QStringLiteral("subscription")), &dummy, [&](const QString &tenant) {
+    Services::ServiceCall *call = s.service->getDps({p.value(QStringLiteral("subscription")), p.value(QStringLiteral("resource-group")),
+                                                     p.value(QStringLiteral("dps")), tenant});
     Services::onResult<Arm::ProvisioningService>(call, &dummy,
         [&](const Arm::ProvisioningService &d) {
             QJsonArray hubs;
@@ -515,12 +711,9 @@ int runShow(const QStringList &arguments)
             out().flush();
             QCoreApplication::exit(Success);
         },
-        [&](const Arm::ArmError &e) {
-            exitCode = exitCodeFor(e);
-            printError(e, json);
-            QCoreApplication::exit(exitCode);
-        });
-    return QCoreApplication::exec();
+        fail);
+    }, fail);
+    return finishSession(s, QCoreApplication::exec());
 }
 
 int runList(const QStringList &arguments)
@@ -582,9 +775,9 @@ int runList(const QStringList &arguments)
         out().flush();
         QCoreApplication::exit(exitCode);
     };
-    auto listIn = [&](const QString &sub) {
+    auto listIn = [&](const QString &sub, const QString &tenant) {
         pending += 2;
-        Services::onResult<QList<Arm::ProvisioningService>>(s.service->listDps(sub, rg, s.tenantId), &context,
+        Services::onResult<QList<Arm::ProvisioningService>>(s.service->listDps(sub, rg, tenant), &context,
             [&, sub](const QList<Arm::ProvisioningService> &list) {
                 for (const auto &d : list)
                     dpsList.append(QJsonObject{{QStringLiteral("name"), d.name}, {QStringLiteral("subscriptionId"), sub},
@@ -599,7 +792,7 @@ int runList(const QStringList &arguments)
                     err() << tr("Subscription %1: %2").arg(sub, e.userMessage()) << Qt::endl;
                 finishOne();
             });
-        Services::onResult<QList<Arm::IotHub>>(s.service->listHubs(sub, rg, s.tenantId), &context,
+        Services::onResult<QList<Arm::IotHub>>(s.service->listHubs(sub, rg, tenant), &context,
             [&, sub](const QList<Arm::IotHub> &list) {
                 for (const auto &h : list)
                     hubList.append(QJsonObject{{QStringLiteral("name"), h.name}, {QStringLiteral("subscriptionId"), sub},
@@ -615,7 +808,28 @@ int runList(const QStringList &arguments)
             });
     };
     if (p.isSet(QStringLiteral("subscription"))) {
-        listIn(p.value(QStringLiteral("subscription")));
+        const QString sub = p.value(QStringLiteral("subscription"));
+        resolveTenant(s, p.isSet(QStringLiteral("tenant")), sub, &context, [&, sub](const QString &tenant) { listIn(sub, tenant); }, fail);
+    } else if (s.identity == IdentitySource::Account && !p.isSet(QStringLiteral("tenant"))) {
+        // Every subscription of every tenant the account reaches silently; the others are named.
+        Identity::AccountOperation *op = s.accounts->tenants(*s.account);
+        QObject::connect(op, &Identity::AccountOperation::finished, &context, [&, op] {
+            ++pending;
+            for (const auto &t : op->tenants()) {
+                if (t.state != Identity::AccountTenant::State::Ready) {
+                    err() << tr("Tenant %1 (%2) is left out: %3").arg(t.displayName, t.tenantId, t.message) << Qt::endl;
+                    continue;
+                }
+                for (const auto &sub : t.subscriptions)
+                    listIn(sub.subscriptionId, t.tenantId);
+            }
+            finishOne();
+        });
+        QObject::connect(op, &Identity::AccountOperation::failed, &context, [&](const Identity::AccountError &e) {
+            err() << tr("Error: %1").arg(e.userMessage()) << Qt::endl;
+            exitCode = exitCodeFor(e);
+            QCoreApplication::exit(exitCode);
+        });
     } else {
         Services::onResult<QList<Arm::Subscription>>(s.service->listSubscriptions(s.tenantId), &context,
             [&](const QList<Arm::Subscription> &subs) {
@@ -624,11 +838,11 @@ int runList(const QStringList &arguments)
                     finishOne();
                 }
                 for (const auto &sub : subs)
-                    listIn(sub.subscriptionId);
+                    listIn(sub.subscriptionId, s.tenantId);
             },
             fail);
     }
-    return QCoreApplication::exec();
+    return finishSession(s, QCoreApplication::exec());
 }
 
 } // namespace
@@ -637,7 +851,8 @@ bool isCommandLineInvocation(const QStringList &arguments)
 {
     if (arguments.size() < 2)
         return false;
-    static const QStringList verbs{QStringLiteral("setup"), QStringLiteral("show"), QStringLiteral("list")};
+    static const QStringList verbs{QStringLiteral("setup"), QStringLiteral("show"), QStringLiteral("list"),
+                                   QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("account")};
     return verbs.contains(arguments.at(1));
 }
 
@@ -655,7 +870,14 @@ int run(const QStringList &arguments)
         return runShow(rest);
     if (verb == QLatin1String("list"))
         return runList(rest);
-    err() << tr("Unknown command '%1'. Commands: setup, show, list.").arg(verb) << Qt::endl;
+    if (verb == QLatin1String("login"))
+        return Detail::runLogin(rest);
+    if (verb == QLatin1String("logout"))
+        return Detail::runLogout(rest);
+    if (verb == QLatin1String("account"))
+        return Detail::runAccount(rest);
+    Detail::err() << QCoreApplication::translate("Dps::Cli", "Unknown command '%1'. Commands: setup, show, list, login, logout, account.").arg(verb)
+                  << Qt::endl;
     return UsageError;
 }
 

@@ -9,15 +9,23 @@ enum ExitCode {
     Success = 0,
     OperationFailed = 1,  // Azure answered with an error, or an operation failed
     UsageError = 2,       // bad arguments or input that failed validation / pre-flight checks
-    AuthenticationFailed = 3,
+    AuthenticationFailed = 3, // no usable sign-in: none at all, rejected, revoked, or the keychain can't keep it
     Cancelled = 130,      // SIGINT / SIGTERM
 };
 
-// True when argv asks for a command-line verb (setup, show, list) rather than the desktop app.
+// True when argv asks for a command-line verb (setup, show, list, login, logout, account) rather than
+// the desktop app.
 bool isCommandLineInvocation(const QStringList &arguments);
 
 // Runs `dps-setup <verb> ...` inside an existing QCoreApplication; returns the exit code.
 // Progress goes to stderr, results (and --json documents) to stdout.
+//   dps-setup login [--browser|--device-code|--service-principal|--azure-cli] [cloud options] [--tenant T]
+//                   [--client-id ID] [--login-hint USER] [--session-only] [--json]
+//   dps-setup logout [--all] [--account ID|USERNAME]
+//   dps-setup account list [--json] [--no-tenants]
+// setup, show and list sign in with (top down): --account, the AZURE_* service principal variables,
+// the last used remembered account, the sandbox's service principal (--cloud sandbox); they say which
+// on stderr.
 int run(const QStringList &arguments);
 
 } // namespace Dps::Cli

@@ -186,6 +186,10 @@ void QnamTransport::send(HttpRequest request, const NextPolicy &, HttpCallback d
                 }
             }
             guard->reply = nullptr;
+            // Off the transport: this connection's `done` may hold the last reference to the
+            // pipeline, so the guard's own deferred delete can destroy the transport (and its
+            // m_context); as a child of m_context the guard would then be deleted twice.
+            guard->setParent(nullptr);
             guard->deleteLater();
             reply->deleteLater();
             done(std::move(r));

@@ -48,6 +48,30 @@ bool AuthError::isInteractionRequired() const
 
 QString AuthError::userMessage() const
 {
+    // The Azure CLI's own failures: what to do happens in az, whatever Entra said to it.
+    if (error == QLatin1String("azure_cli_not_installed"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The Azure CLI (az) is not installed, or it is not on "
+                                           "the PATH. Install it, or sign in another way.");
+    if (error == QLatin1String("azure_cli_not_logged_in"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The Azure CLI is not signed in: run az login (with "
+                                           "--tenant and the tenant ID for another tenant), then "
+                                           "try again.");
+    if (error == QLatin1String("azure_cli_timeout"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The Azure CLI did not answer within %1 s. Run az "
+                                           "account get-access-token in a terminal to see what it "
+                                           "is waiting for.")
+            .arg(description);
+    if (error == QLatin1String("azure_cli_failed")) {
+        const QString detail = firstLine(description);
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The Azure CLI could not get a token: %1")
+                   .arg(detail.isEmpty() ? QStringLiteral("?") : detail)
+               + (detail.endsWith(QLatin1Char('.')) ? QString() : QStringLiteral("."));
+    }
+
     // Specific AADSTS codes first: they say more than the OAuth error.
     if (hasCode(7000215))
         return QCoreApplication::translate(
@@ -63,13 +87,29 @@ QString AuthError::userMessage() const
     if (hasCode(7000218))
         return QCoreApplication::translate(
             "Dps::Identity::AuthError",
-            "The service principal needs a client secret. Enter the secret's value.");
+            "The app registration is not a public client, so it wants a client secret. For a "
+            "browser or device code sign-in, set \"Allow public client flows\" to Yes on the app "
+            "registration's \"Authentication\" page; for a service principal, enter the secret's "
+            "value.");
+    if (hasCode(700025))
+        return QCoreApplication::translate(
+            "Dps::Identity::AuthError",
+            "This client ID belongs to a public client, which must not send a client secret. Sign "
+            "in with the browser or a device code, or use the service principal's own client ID.");
     if (hasCode(700016))
         return QCoreApplication::translate(
             "Dps::Identity::AuthError",
             "No application with this client ID exists in the tenant. Check the client "
             "(application) ID and the "
-            "tenant ID: the app must be registered in, or consented to by, that tenant.");
+            "tenant ID: the app must be registered in, or consented to by, that tenant. To use "
+            "your own app registration, register it as a public client with the redirect URI "
+            "http://localhost (see \"Your own app registration\" in the README).");
+    if (hasCode(50011))
+        return QCoreApplication::translate(
+            "Dps::Identity::AuthError",
+            "The app registration does not accept this app's redirect address. Add the redirect "
+            "URI http://localhost under \"Mobile and desktop applications\" on the app "
+            "registration's \"Authentication\" page.");
     if (hasAny(*this, {90002, 900023, 90013}))
         return QCoreApplication::translate("Dps::Identity::AuthError",
                                            "The tenant was not found. Check the tenant ID (a GUID) "
@@ -103,6 +143,41 @@ QString AuthError::userMessage() const
                                            "(scope). Check the cloud settings: the ARM "
                                            "scope must end in /.default.");
 
+    if (error == QLatin1String("expired_token") || hasCode(70019))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The device code expired before the sign-in was "
+                                           "finished. Start the sign-in again and enter the new "
+                                           "code.");
+    if (error == QLatin1String("authorization_declined"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The sign-in was declined on the device login page. "
+                                           "Start it again if that was a mistake.");
+    if (error == QLatin1String("bad_verification_code"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The sign-in service did not recognise the device "
+                                           "code. Start the sign-in again.");
+    if (error == QLatin1String("access_denied"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The sign-in was cancelled in the browser, or the "
+                                           "requested permissions were declined. Sign in again "
+                                           "and accept them to continue.");
+    if (error == QLatin1String("timeout"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The sign-in was not completed in the browser within "
+                                           "%1 s. Try again, or sign in with a device code if the "
+                                           "browser cannot reach this computer.")
+            .arg(description);
+    if (error == QLatin1String("state_mismatch"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The browser returned an answer that does not belong to "
+                                           "this sign-in, so it was rejected for your safety. "
+                                           "Start the sign-in again.");
+    if (error == QLatin1String("listener_failed"))
+        return QCoreApplication::translate("Dps::Identity::AuthError",
+                                           "The app could not wait for the browser's answer on "
+                                           "this computer (%1). Sign in with a device code "
+                                           "instead.")
+            .arg(description);
     if (error == QLatin1String("network"))
         return QCoreApplication::translate("Dps::Identity::AuthError",
                                            "Could not reach the sign-in service (%1). Check the "

@@ -4,6 +4,7 @@
 #include "http/Pipeline.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QUrl>
 
 #include <memory>
@@ -22,13 +23,34 @@ namespace Dps::Identity {
 class TokenEndpoint
 {
 public:
+    // A token request's whole answer: the parsed token, the refresh token and, on success, the body
+    // itself (id_token, client_info, scope) for callers that show who signed in. Never logged.
+    struct Response
+    {
+        std::optional<AccessToken> token;
+        QString refreshToken;
+        QJsonObject json; // the success body; empty on failure
+        AuthError error;
+    };
+
     TokenEndpoint(std::shared_ptr<Http::Pipeline> pipeline, QUrl authorityHost,
                   std::shared_ptr<Http::Clock> clock = Http::SystemClock::instance());
     QUrl tokenUrl(const QString &tenant) const;
+    // {authorityHost}/{tenant}/oauth2/v2.0/{name}: "token", "authorize", "devicecode".
+    QUrl endpointUrl(const QString &tenant, const QString &name) const;
     QUrl authorityHost() const { return m_authorityHost; }
     void requestToken(const QString &tenant, const QList<QPair<QString, QString>> &form,
                       const Http::CancellationTokenPtr &cancellation,
                       std::function<void(const std::optional<AccessToken> &, const QString &refreshToken, const AuthError &)> done);
+    // The same request, answered with the whole response (sign-in flows read the id token's claims).
+    void requestTokenResponse(const QString &tenant, const QList<QPair<QString, QString>> &form,
+                              const Http::CancellationTokenPtr &cancellation,
+                              std::function<void(const Response &)> done);
+    // POSTs a form to another endpoint of the tenant's authority ("devicecode") with the same checks
+    // and error parsing: the JSON body of a 2xx answer, or an AuthError.
+    void postForm(const QString &tenant, const QString &endpointName,
+                  const QList<QPair<QString, QString>> &form, const Http::CancellationTokenPtr &cancellation,
+                  std::function<void(const QJsonObject &json, const AuthError &error)> done);
 
     // application/x-www-form-urlencoded, built with QUrlQuery (every reserved character, '+' included, encoded).
     static QByteArray formBody(const QList<QPair<QString, QString>> &form);

@@ -76,12 +76,17 @@ bool TokenEndpoint::isValidTenant(const QString &tenant)
 
 QUrl TokenEndpoint::tokenUrl(const QString &tenant) const
 {
+    return endpointUrl(tenant, QStringLiteral("token"));
+}
+
+QUrl TokenEndpoint::endpointUrl(const QString &tenant, const QString &name) const
+{
     QUrl url = m_authorityHost.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment
                                         | QUrl::RemoveUserInfo);
     QString path = url.path();
     if (!path.endsWith(QLatin1Char('/')))
         path += QLatin1Char('/');
-    url.setPath(path + tenant + QStringLiteral("/oauth2/v2.0/token"));
+    url.setPath(path + tenant + QStringLiteral("/oauth2/v2.0/") + name);
     return url;
 }
 
@@ -99,11 +104,11 @@ QByteArray TokenEndpoint::formBody(const QList<QPair<QString, QString>> &form)
     return query.query(QUrl::FullyEncoded).toUtf8().replace('+', "%2B");
 }
 
-void TokenEndpoint::requestToken(
-    const QString &tenant,
-    const QList<QPair<QString, QString>> &form,
-    const Http::CancellationTokenPtr &cancellation,
-    std::function<void(const std::optional<AccessToken> &, const QString &, const AuthError &)> done)
+void TokenEndpoint::postForm(const QString &tenant,
+                             const QString &endpointName,
+                             const QList<QPair<QString, QString>> &form,
+                             const Http::CancellationTokenPtr &cancellation,
+                             std::function<void(const QJsonObject &, const AuthError &)> done)
 {
     if (!Http::isSecureOrLoopback(m_authorityHost)) {
         AuthError e;
@@ -111,75 +116,122 @@ void TokenEndpoint::requestToken(
         e.description = m_authorityHost.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
         qCWarning(lcIdentity).noquote()
             << "Refused a token request to" << e.description << "- https is required";
-        done(std::nullopt, {}, e);
+        done({}, e);
         return;
     }
     if (!isValidTenant(tenant)) {
         AuthError e;
         e.error = QStringLiteral("invalid_tenant");
         e.description = tenant.left(100);
-        done(std::nullopt, {}, e);
+        done({}, e);
         return;
     }
 
     Http::HttpRequest request;
     request.method = "POST";
-    request.url = tokenUrl(tenant);
+    request.url = endpointUrl(tenant, endpointName);
     request.setHeader("Content-Type", "application/x-www-form-urlencoded");
     request.setHeader("Accept", "application/json");
     request.body = formBody(form);
     request.timeoutMs = 30000;
     request.cancellation = cancellation;
 
+    const QString what = endpointName == QLatin1String("token")
+                             ? QStringLiteral("Token request")
+                             : QStringLiteral("Request to /%1").arg(endpointName);
+    m_pipeline->send(std::move(request),
+                     [tenant, what, done = std::move(done)](Http::HttpResponse response) {
+                         AuthError e;
+                         if (response.cancelled) {
+                             e.error = QStringLiteral("cancelled");
+                             done({}, e);
+                             return;
+                         }
+                         if (response.isTransportError()) {
+                             e.error = QStringLiteral("network");
+                             e.description = response.errorString;
+                             qCInfo(lcIdentity).noquote() << what << "for tenant" << tenant
+                                                          << "failed:" << response.errorString;
+                             done({}, e);
+                             return;
+                         }
+                         if (!response.isSuccess()) {
+                             e = errorFromBody(response);
+                             qCInfo(lcIdentity).noquote()
+                                 << what << "for tenant" << tenant << "failed with HTTP"
+                                 << response.status << e.error << "codes" << e.aadstsCodes
+                                 << "trace id" << e.traceId << "correlation id" << e.correlationId;
+                             done({}, e);
+                             return;
+                         }
+                         const QJsonDocument document = QJsonDocument::fromJson(response.body);
+                         if (!document.isObject()) {
+                             e.error = QStringLiteral("invalid_response");
+                             e.httpStatus = response.status;
+                             e.description = QStringLiteral("not a JSON object");
+                             qCWarning(lcIdentity).noquote()
+                                 << what << "for tenant" << tenant
+                                 << "answered something other than JSON";
+                             done({}, e);
+                             return;
+                         }
+                         done(document.object(), AuthError{});
+                     });
+}
+
+void TokenEndpoint::requestTokenResponse(const QString &tenant,
+                                         const QList<QPair<QString, QString>> &form,
+                                         const Http::CancellationTokenPtr &cancellation,
+                                         std::function<void(const Response &)> done)
+{
     const auto clock = m_clock;
     const qint64 sentAtMs
         = clock->nowMs(); // expires_in counts from the request (azure-identity does the same)
-    m_pipeline
-        ->send(std::move(request),
-               [tenant, clock, sentAtMs, done = std::move(done)](Http::HttpResponse response) {
-                   AuthError e;
-                   if (response.cancelled) {
-                       e.error = QStringLiteral("cancelled");
-                       done(std::nullopt, {}, e);
-                       return;
-                   }
-                   if (response.isTransportError()) {
-                       e.error = QStringLiteral("network");
-                       e.description = response.errorString;
-                       qCInfo(lcIdentity).noquote() << "Token request for tenant" << tenant
-                                                    << "failed:" << response.errorString;
-                       done(std::nullopt, {}, e);
-                       return;
-                   }
-                   if (!response.isSuccess()) {
-                       e = errorFromBody(response);
-                       qCInfo(lcIdentity).noquote()
-                           << "Token request for tenant" << tenant << "failed with HTTP"
-                           << response.status << e.error << "codes" << e.aadstsCodes << "trace id"
-                           << e.traceId << "correlation id" << e.correlationId;
-                       done(std::nullopt, {}, e);
-                       return;
-                   }
-                   const QJsonObject json = QJsonDocument::fromJson(response.body).object();
-                   const QString accessToken = json.value(QStringLiteral("access_token")).toString();
-                   const qint64 expiresIn = expiresInSeconds(json);
-                   if (accessToken.isEmpty() || expiresIn < 0) {
-                       e.error = QStringLiteral("invalid_response");
-                       e.httpStatus = response.status;
-                       e.description = QStringLiteral("no access_token or expires_in");
-                       qCWarning(lcIdentity).noquote() << "Token response for tenant" << tenant
-                                                       << "lacks access_token or expires_in";
-                       done(std::nullopt, {}, e);
-                       return;
-                   }
-                   AccessToken token;
-                   token.token = accessToken;
-                   token.expiresOnMs = sentAtMs + expiresIn * 1000;
-                   token.tenantId = tenant;
-                   qCDebug(lcIdentity).noquote()
-                       << "Got a token for tenant" << tenant << "valid for" << expiresIn << "s";
-                   done(token, json.value(QStringLiteral("refresh_token")).toString(), AuthError{});
-               });
+    postForm(tenant,
+             QStringLiteral("token"),
+             form,
+             cancellation,
+             [tenant, sentAtMs, done = std::move(done)](const QJsonObject &json,
+                                                        const AuthError &error) {
+                 Response r;
+                 if (!error.error.isEmpty()) {
+                     r.error = error;
+                     done(r);
+                     return;
+                 }
+                 const QString accessToken = json.value(QStringLiteral("access_token")).toString();
+                 const qint64 expiresIn = expiresInSeconds(json);
+                 if (accessToken.isEmpty() || expiresIn < 0) {
+                     r.error.error = QStringLiteral("invalid_response");
+                     r.error.httpStatus = 200;
+                     r.error.description = QStringLiteral("no access_token or expires_in");
+                     qCWarning(lcIdentity).noquote() << "Token response for tenant" << tenant
+                                                     << "lacks access_token or expires_in";
+                     done(r);
+                     return;
+                 }
+                 AccessToken token;
+                 token.token = accessToken;
+                 token.expiresOnMs = sentAtMs + expiresIn * 1000;
+                 token.tenantId = tenant;
+                 qCDebug(lcIdentity).noquote()
+                     << "Got a token for tenant" << tenant << "valid for" << expiresIn << "s";
+                 r.token = token;
+                 r.refreshToken = json.value(QStringLiteral("refresh_token")).toString();
+                 r.json = json;
+                 done(r);
+             });
+}
+
+void TokenEndpoint::requestToken(
+    const QString &tenant,
+    const QList<QPair<QString, QString>> &form,
+    const Http::CancellationTokenPtr &cancellation,
+    std::function<void(const std::optional<AccessToken> &, const QString &, const AuthError &)> done)
+{
+    requestTokenResponse(tenant, form, cancellation, [done = std::move(done)](const Response &r) {
+        done(r.token, r.refreshToken, r.error);
+    });
 }
 
 std::optional<AccessToken> TokenCache::find(const QString &tenant,

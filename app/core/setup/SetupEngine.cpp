@@ -49,19 +49,6 @@ bool validGroupName(const QString &name)
 
 const QList<StepId> kAllSteps{StepId::ResourceGroup, StepId::HubResourceGroup, StepId::Dps, StepId::Hub, StepId::Link, StepId::Policy};
 
-QString stepKey(StepId id)
-{
-    switch (id) {
-    case StepId::ResourceGroup: return QStringLiteral("resourceGroup");
-    case StepId::HubResourceGroup: return QStringLiteral("hubResourceGroup");
-    case StepId::Dps: return QStringLiteral("dps");
-    case StepId::Hub: return QStringLiteral("hub");
-    case StepId::Link: return QStringLiteral("link");
-    case StepId::Policy: return QStringLiteral("policy");
-    }
-    return {};
-}
-
 } // namespace
 
 // ---- RunJournal ------------------------------------------------------------------------------

@@ -97,6 +97,33 @@ QString stateName(StepState state)
     return {};
 }
 
+QString stepKey(StepId id)
+{
+    switch (id) {
+    case StepId::ResourceGroup: return QStringLiteral("resourceGroup");
+    case StepId::HubResourceGroup: return QStringLiteral("hubResourceGroup");
+    case StepId::Dps: return QStringLiteral("dps");
+    case StepId::Hub: return QStringLiteral("hub");
+    case StepId::Link: return QStringLiteral("link");
+    case StepId::Policy: return QStringLiteral("policy");
+    }
+    return {};
+}
+
+QString stateKey(StepState state)
+{
+    switch (state) {
+    case StepState::Pending: return QStringLiteral("pending");
+    case StepState::Running: return QStringLiteral("running");
+    case StepState::Succeeded: return QStringLiteral("succeeded");
+    case StepState::AlreadyDone: return QStringLiteral("alreadyDone");
+    case StepState::Failed: return QStringLiteral("failed");
+    case StepState::Cancelled: return QStringLiteral("cancelled");
+    case StepState::Blocked: return QStringLiteral("blocked");
+    }
+    return {};
+}
+
 bool StepStatus::isTerminal() const
 {
     return state != StepState::Pending && state != StepState::Running;

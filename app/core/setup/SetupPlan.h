@@ -58,6 +58,8 @@ enum class StepState { Pending, Running, Succeeded, AlreadyDone, Failed, Cancell
 
 QString stepName(StepId id);      // translated, e.g. "Create the resource group"
 QString stateName(StepState state); // translated
+QString stepKey(StepId id);       // stable, for JSON: resourceGroup, hubResourceGroup, dps, hub, link, policy
+QString stateKey(StepState state); // stable, for JSON: pending, running, succeeded, alreadyDone, failed, cancelled, blocked
 
 struct StepStatus
 {
