@@ -356,32 +356,55 @@ Response operationInProgress(const Kind &kind, const QString &name)
 
 // ---- IoT hub -------------------------------------------------------------------------------
 
+// What every PUT of a hub or DPS checks first, in ARM's order: rights and registration, the group,
+// the body, the name, the location, tags and field types.
+struct PutContext
+{
+    Subscription *sub = nullptr;
+    const ResourceGroup *group = nullptr;
+    QJsonObject body;
+    const Arm::Region *region = nullptr;
+    QString rg;
+    QString name;
+};
+
+std::optional<Response> putPrelude(Sandbox &sb, Request &req, const Kind &kind, PutContext *c)
+{
+    if (auto e = devicesPrelude(sb, req, QStringLiteral("%1/write").arg(typeLabel(kind)), &c->sub))
+        return e;
+    c->rg = req.params[1];
+    c->name = req.params[2];
+    c->group = sb.world().resourceGroup(c->sub->subscriptionId, c->rg);
+    if (!c->group)
+        return Arm::resourceGroupNotFound(c->rg);
+    if (auto e = Arm::parseJsonBody(req, &c->body))
+        return e;
+    if (!validName(c->name))
+        return rpError(kind, 400, DpsInvalidName, QStringLiteral("InvalidIotHubName"),
+                       QStringLiteral("The %1 name '%2' is invalid. It must be 3-50 characters of letters, numbers and hyphens, must not start with a hyphen, must end with a letter or number, and must not be all numbers.")
+                           .arg(kind.isDps() ? QStringLiteral("provisioning service") : QStringLiteral("IoT hub"), c->name.left(100)));
+    const QJsonValue location = c->body.value(QStringLiteral("location"));
+    if (!location.isString() || location.toString().isEmpty())
+        return Response::armError(400, QStringLiteral("LocationRequired"), QStringLiteral("The location property is required for this definition."));
+    c->region = Arm::findRegion(location.toString());
+    if (!c->region)
+        return locationNotAvailable(kind, location.toString());
+    if (auto e = checkTags(kind, c->body.value(QStringLiteral("tags"))))
+        return e;
+    return checkPropertyTypes(kind, c->body);
+}
+
 Response putHub(Sandbox &sb, Request &req)
 {
     const Kind &kind = kHub;
-    Subscription *sub = nullptr;
-    if (auto e = devicesPrelude(sb, req, QStringLiteral("Microsoft.Devices/IotHubs/write"), &sub))
+    PutContext c;
+    if (auto e = putPrelude(sb, req, kind, &c))
         return *e;
-    const QString rg = req.params[1], name = req.params[2];
-    const ResourceGroup *group = sb.world().resourceGroup(sub->subscriptionId, rg);
-    if (!group)
-        return Arm::resourceGroupNotFound(rg);
-    QJsonObject body;
-    if (auto e = Arm::parseJsonBody(req, &body))
-        return *e;
-    if (!validName(name))
-        return rpError(kind, 400, 0, QStringLiteral("InvalidIotHubName"),
-                       QStringLiteral("The IoT hub name '%1' is invalid. It must be 3-50 characters of letters, numbers and hyphens, must not start with a hyphen, must end with a letter or number, and must not be all numbers.").arg(name.left(100)));
-    const QJsonValue location = body.value(QStringLiteral("location"));
-    if (!location.isString() || location.toString().isEmpty())
-        return Response::armError(400, QStringLiteral("LocationRequired"), QStringLiteral("The location property is required for this definition."));
-    const Arm::Region *region = Arm::findRegion(location.toString());
-    if (!region)
-        return locationNotAvailable(kind, location.toString());
-    if (auto e = checkTags(kind, body.value(QStringLiteral("tags"))))
-        return *e;
-    if (auto e = checkPropertyTypes(kind, body))
-        return *e;
+    Subscription *sub = c.sub;
+    const ResourceGroup *group = c.group;
+    const QJsonObject &body = c.body;
+    const Arm::Region *region = c.region;
+    const QString &rg = c.rg, &name = c.name;
     const QJsonObject skuIn = body.value(QStringLiteral("sku")).toObject();
     const QString skuName = skuIn.value(QStringLiteral("name")).toString().toUpper();
     static const QStringList skus{QStringLiteral("F1"), QStringLiteral("S1"), QStringLiteral("S2"), QStringLiteral("S3"),
@@ -691,29 +714,14 @@ std::optional<Response> resolveLinkedHubs(Sandbox &sb, const Request &req, const
 Response putDps(Sandbox &sb, Request &req)
 {
     const Kind &kind = kDps;
-    Subscription *sub = nullptr;
-    if (auto e = devicesPrelude(sb, req, QStringLiteral("Microsoft.Devices/provisioningServices/write"), &sub))
+    PutContext c;
+    if (auto e = putPrelude(sb, req, kind, &c))
         return *e;
-    const QString rg = req.params[1], name = req.params[2];
-    const ResourceGroup *group = sb.world().resourceGroup(sub->subscriptionId, rg);
-    if (!group)
-        return Arm::resourceGroupNotFound(rg);
-    QJsonObject body;
-    if (auto e = Arm::parseJsonBody(req, &body))
-        return *e;
-    if (!validName(name))
-        return rpError(kind, 400, DpsInvalidName, QString(),
-                       QStringLiteral("The provisioning service name '%1' is invalid. It must be 3-50 characters of letters, numbers and hyphens, must not start with a hyphen, must end with a letter or number, and must not be all numbers.").arg(name.left(100)));
-    const QJsonValue location = body.value(QStringLiteral("location"));
-    if (!location.isString() || location.toString().isEmpty())
-        return Response::armError(400, QStringLiteral("LocationRequired"), QStringLiteral("The location property is required for this definition."));
-    const Arm::Region *region = Arm::findRegion(location.toString());
-    if (!region)
-        return locationNotAvailable(kind, location.toString());
-    if (auto e = checkTags(kind, body.value(QStringLiteral("tags"))))
-        return *e;
-    if (auto e = checkPropertyTypes(kind, body))
-        return *e;
+    Subscription *sub = c.sub;
+    const ResourceGroup *group = c.group;
+    const QJsonObject &body = c.body;
+    const Arm::Region *region = c.region;
+    const QString &rg = c.rg, &name = c.name;
     if (!body.value(QStringLiteral("sku")).isObject())
         return rpError(kind, 400, DpsInvalidSku, QString(), QStringLiteral("The sku property is required; use {\"name\": \"S1\", \"capacity\": 1}."));
     const QJsonObject skuIn = body.value(QStringLiteral("sku")).toObject();
