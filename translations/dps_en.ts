@@ -1696,6 +1696,39 @@
     </message>
 </context>
 <context>
+    <name>Dps::Setup::SetupController</name>
+    <message>
+        <location filename="../app/core/setup/SetupController.cpp" line="+204"/>
+        <source>Enter a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name must be 3 to 50 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use only letters, digits and hyphens; start and end with a letter or digit, and don&apos;t use only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose a subscription first; the name is checked in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The name &apos;%1&apos; is taken by another DPS; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name &apos;%1&apos; is taken by another IoT hub; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
         <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>

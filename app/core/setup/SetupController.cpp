@@ -1,0 +1,372 @@
+#include "SetupController.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimer>
+
+namespace Dps::Setup {
+
+using Arm::ArmError;
+using Services::onResult;
+using Services::ServiceCall;
+
+SetupController::SetupController(Services::AzureService *service, Identity::AccountManager *accounts, QString journalDirectory,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_accounts(accounts)
+    , m_journal(std::make_shared<RunJournal>(std::move(journalDirectory)))
+{
+    for (NameKind kind : {NameKind::Dps, NameKind::Hub}) {
+        NameCheck &check = nameCheck(kind);
+        check.timer = new QTimer(this);
+        check.timer->setSingleShot(true);
+        check.timer->setInterval(m_nameDelayMs);
+        connect(check.timer, &QTimer::timeout, this, [this, kind] { sendNameCheck(kind); });
+    }
+}
+
+SetupController::~SetupController()
+{
+    // Outstanding lookups are children of the service, not of us: their connections die with us (context),
+    // but the name checks are worth cancelling outright.
+    for (NameKind kind : {NameKind::Dps, NameKind::Hub}) {
+        if (auto call = nameCheck(kind).call)
+            call->cancel();
+    }
+}
+
+QString SetupController::tenantOf(const QString &subscriptionId, const QString &tenantId) const
+{
+    if (!tenantId.isEmpty())
+        return tenantId;
+    for (const auto &s : m_subscriptions) {
+        if (s.subscriptionId.compare(subscriptionId, Qt::CaseInsensitive) == 0)
+            return s.tenantId;
+    }
+    if (subscriptionId.compare(m_plan.subscriptionId, Qt::CaseInsensitive) == 0)
+        return m_plan.tenantId;
+    if (subscriptionId.compare(m_plan.effectiveHubSubscription(), Qt::CaseInsensitive) == 0)
+        return m_plan.effectiveHubTenant();
+    return {};
+}
+
+// ---- lookups ---------------------------------------------------------------------------------
+
+void SetupController::loadSubscriptions()
+{
+    const quint64 generation = ++m_subscriptionsGeneration;
+    m_pendingSubscriptions.clear();
+    m_pendingTenants = 0;
+    ServiceCall *tenants = m_service->listTenants();
+    onResult<QList<Arm::Tenant>>(
+        tenants, this,
+        [this, generation](const QList<Arm::Tenant> &list) {
+            if (generation != m_subscriptionsGeneration)
+                return;
+            QStringList ids;
+            for (const auto &t : list) {
+                if (!t.tenantId.isEmpty() && !ids.contains(t.tenantId))
+                    ids << t.tenantId;
+            }
+            if (ids.isEmpty())
+                ids << QString(); // the credential's own tenant
+            m_pendingTenants = int(ids.size());
+            for (const QString &tenantId : std::as_const(ids)) {
+                ServiceCall *subs = m_service->listSubscriptions(tenantId);
+                auto done = [this, generation] {
+                    if (generation != m_subscriptionsGeneration)
+                        return;
+                    if (--m_pendingTenants == 0)
+                        finishSubscriptions();
+                };
+                onResult<QList<Arm::Subscription>>(
+                    subs, this,
+                    [this, generation, tenantId, done](const QList<Arm::Subscription> &found) {
+                        if (generation != m_subscriptionsGeneration)
+                            return;
+                        for (Arm::Subscription s : found) {
+                            if (s.tenantId.isEmpty())
+                                s.tenantId = tenantId;
+                            m_pendingSubscriptions.append(s);
+                        }
+                        done();
+                    },
+                    [this, generation, done](const ArmError &error) {
+                        if (generation != m_subscriptionsGeneration)
+                            return;
+                        Q_EMIT loadFailed(QStringLiteral("subscriptions"), error);
+                        done();
+                    });
+            }
+        },
+        [this, generation](const ArmError &error) {
+            if (generation != m_subscriptionsGeneration)
+                return;
+            Q_EMIT loadFailed(QStringLiteral("subscriptions"), error);
+        });
+}
+
+void SetupController::finishSubscriptions()
+{
+    QList<Arm::Subscription> out;
+    QSet<QString> seen;
+    for (const auto &s : std::as_const(m_pendingSubscriptions)) {
+        const QString key = s.subscriptionId.toLower();
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        out.append(s);
+    }
+    std::sort(out.begin(), out.end(), [](const Arm::Subscription &a, const Arm::Subscription &b) {
+        return a.displayName.compare(b.displayName, Qt::CaseInsensitive) < 0;
+    });
+    m_pendingSubscriptions.clear();
+    m_subscriptions = out;
+    Q_EMIT subscriptionsChanged(m_subscriptions);
+}
+
+void SetupController::loadResourceGroups(const QString &subscriptionId, const QString &tenantId)
+{
+    ServiceCall *call = m_service->listResourceGroups(subscriptionId, tenantOf(subscriptionId, tenantId));
+    onResult<QList<Arm::ResourceGroup>>(
+        call, this, [this, subscriptionId](const QList<Arm::ResourceGroup> &groups) { Q_EMIT resourceGroupsChanged(subscriptionId, groups); },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("resourceGroups"), e); });
+}
+
+void SetupController::loadLocations(const QString &subscriptionId, const QString &tenantId)
+{
+    ServiceCall *call = m_service->listDeviceLocations(subscriptionId, tenantOf(subscriptionId, tenantId));
+    onResult<QList<Arm::Location>>(
+        call, this, [this, subscriptionId](const QList<Arm::Location> &locations) { Q_EMIT locationsChanged(subscriptionId, locations); },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("locations"), e); });
+}
+
+void SetupController::loadHubs(const QString &subscriptionId, const QString &tenantId)
+{
+    ServiceCall *call = m_service->listHubs(subscriptionId, {}, tenantOf(subscriptionId, tenantId));
+    onResult<QList<Arm::IotHub>>(
+        call, this, [this, subscriptionId](const QList<Arm::IotHub> &hubs) { Q_EMIT hubsChanged(subscriptionId, hubs); },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("hubs"), e); });
+}
+
+void SetupController::loadDps(const QString &subscriptionId, const QString &tenantId)
+{
+    ServiceCall *call = m_service->listDps(subscriptionId, {}, tenantOf(subscriptionId, tenantId));
+    onResult<QList<Arm::ProvisioningService>>(
+        call, this,
+        [this, subscriptionId](const QList<Arm::ProvisioningService> &services) { Q_EMIT dpsChanged(subscriptionId, services); },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("dps"), e); });
+}
+
+void SetupController::loadHubPolicies(const Services::ResourceRef &hub)
+{
+    Services::ResourceRef ref = hub;
+    ref.tenantId = tenantOf(hub.subscriptionId, hub.tenantId);
+    ServiceCall *call = m_service->listHubPolicies(ref);
+    onResult<QList<Arm::AccessPolicy>>(
+        call, this,
+        [this, ref](const QList<Arm::AccessPolicy> &policies) {
+            QList<Arm::AccessPolicy> usable;
+            for (Arm::AccessPolicy p : policies) {
+                // Never keep a key: the link step reads the one it needs at the time it needs it.
+                p.primaryKey.clear();
+                p.secondaryKey.clear();
+                if (p.canLinkToDps())
+                    usable.append(p);
+            }
+            Q_EMIT hubPoliciesChanged(ref.subscriptionId, ref.name, usable);
+        },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("hubPolicies"), e); });
+}
+
+void SetupController::providerState(const QString &subscriptionId, const QString &tenantId)
+{
+    ServiceCall *call = m_service->providerState(subscriptionId, tenantOf(subscriptionId, tenantId));
+    onResult<Arm::ProviderState>(
+        call, this, [this, subscriptionId](const Arm::ProviderState &state) { Q_EMIT providerStateChanged(subscriptionId, state); },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("provider"), e); });
+}
+
+void SetupController::registerProvider(const QString &subscriptionId, const QString &tenantId)
+{
+    ServiceCall *call = m_service->registerDevicesProvider(subscriptionId, tenantOf(subscriptionId, tenantId));
+    onResult<Arm::ProviderState>(
+        call, this, [this, subscriptionId](const Arm::ProviderState &state) { Q_EMIT providerStateChanged(subscriptionId, state); },
+        [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("registerProvider"), e); });
+}
+
+// ---- name checks -----------------------------------------------------------------------------
+
+QString SetupController::nameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return tr("Enter a name.");
+    static const QRegularExpression re(QStringLiteral("^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{2,49}[a-zA-Z0-9]$"));
+    if (re.match(name).hasMatch())
+        return {};
+    if (name.size() < 3 || name.size() > 50)
+        return tr("The name must be 3 to 50 characters long.");
+    return tr("Use only letters, digits and hyphens; start and end with a letter or digit, and don't use only digits.");
+}
+
+void SetupController::setNameCheckDelayMs(int ms)
+{
+    m_nameDelayMs = ms;
+    m_dpsName.timer->setInterval(ms);
+    m_hubName.timer->setInterval(ms);
+}
+
+void SetupController::checkDpsName(const QString &name)
+{
+    checkName(NameKind::Dps, name);
+}
+
+void SetupController::checkHubName(const QString &name)
+{
+    checkName(NameKind::Hub, name);
+}
+
+void SetupController::checkName(NameKind kind, const QString &name)
+{
+    NameCheck &check = nameCheck(kind);
+    ++check.generation; // whatever is still on its way is about an older name
+    check.name = name;
+    check.timer->stop();
+    if (check.call) {
+        ServiceCall *old = check.call;
+        check.call = nullptr;
+        old->cancel();
+    }
+    const QString problem = nameProblem(name);
+    if (!problem.isEmpty()) {
+        Q_EMIT nameChecked(kind, name, false, problem);
+        return;
+    }
+    check.timer->start();
+}
+
+void SetupController::sendNameCheck(NameKind kind)
+{
+    NameCheck &check = nameCheck(kind);
+    const quint64 generation = check.generation;
+    const QString name = check.name;
+    const QString sub = kind == NameKind::Dps ? m_plan.subscriptionId : m_plan.effectiveHubSubscription();
+    const QString tenant = tenantOf(sub, kind == NameKind::Dps ? m_plan.tenantId : m_plan.effectiveHubTenant());
+    if (sub.isEmpty()) {
+        Q_EMIT nameChecked(kind, name, false, tr("Choose a subscription first; the name is checked in it."));
+        return;
+    }
+    ServiceCall *call = kind == NameKind::Dps ? m_service->checkDpsName(sub, name, tenant) : m_service->checkHubName(sub, name, tenant);
+    check.call = call;
+    onResult<Arm::NameAvailability>(
+        call, this,
+        [this, kind, generation, name](const Arm::NameAvailability &a) {
+            NameCheck &c = nameCheck(kind);
+            if (generation != c.generation)
+                return;
+            c.call = nullptr;
+            QString message;
+            if (!a.available) {
+                message = kind == NameKind::Dps ? tr("The name '%1' is taken by another DPS; choose another name.").arg(name)
+                                                : tr("The name '%1' is taken by another IoT hub; choose another name.").arg(name);
+                if (a.reason.compare(QLatin1String("AlreadyExists"), Qt::CaseInsensitive) != 0 && !a.message.isEmpty())
+                    message = a.message;
+            }
+            Q_EMIT nameChecked(kind, name, a.available, message);
+        },
+        [this, kind, generation, name](const ArmError &e) {
+            NameCheck &c = nameCheck(kind);
+            if (generation != c.generation || e.isCancelled())
+                return;
+            c.call = nullptr;
+            Q_EMIT loadFailed(kind == NameKind::Dps ? QStringLiteral("dpsName") : QStringLiteral("hubName"), e);
+            Q_EMIT nameChecked(kind, name, false, e.userMessage());
+        });
+}
+
+// ---- review and apply ------------------------------------------------------------------------
+
+SetupEngine *SetupController::engine()
+{
+    if (!m_engine) {
+        m_engine = new SetupEngine(m_service, m_journal, this);
+        if (m_pollIntervalMs > 0)
+            m_engine->setPollIntervalMs(m_pollIntervalMs);
+        connect(m_engine, &SetupEngine::checksFinished, this, &SetupController::checksFinished);
+        connect(m_engine, &SetupEngine::stepChanged, this, &SetupController::stepChanged);
+        connect(m_engine, &SetupEngine::finished, this, [this](const SetupResult &r) {
+            m_result = r;
+            Q_EMIT finished(r);
+        });
+        connect(m_engine, &SetupEngine::failed, this, &SetupController::failed);
+    }
+    return m_engine;
+}
+
+QList<PlannedCall> SetupController::describePlan() const
+{
+    SetupEngine preview(m_service, m_journal);
+    preview.setInput(m_plan);
+    return preview.describe();
+}
+
+void SetupController::runChecks()
+{
+    if (isApplying())
+        return;
+    SetupEngine *e = engine();
+    e->setInput(m_plan);
+    e->runChecks();
+}
+
+void SetupController::applyFix(const QString &checkId)
+{
+    if (isApplying())
+        return;
+    SetupEngine *e = engine();
+    e->setInput(m_plan);
+    e->applyFix(checkId);
+}
+
+void SetupController::startApply()
+{
+    if (isApplying())
+        return;
+    m_result.reset();
+    // A fresh engine per run: a Retry after a failure or cancel resumes from the journal, not from
+    // whatever the previous engine still had in flight.
+    if (m_engine) {
+        m_engine->disconnect(this);
+        m_engine->deleteLater();
+        m_engine = nullptr;
+    }
+    SetupEngine *e = engine();
+    e->setInput(m_plan);
+    e->start(); // resumes from the journal when the same plan ran before (Retry)
+}
+
+void SetupController::cancelApply()
+{
+    if (m_engine)
+        m_engine->cancel();
+}
+
+bool SetupController::isApplying() const
+{
+    return m_engine && m_engine->isRunning();
+}
+
+QList<StepStatus> SetupController::steps() const
+{
+    return m_engine ? m_engine->steps() : QList<StepStatus>{};
+}
+
+void SetupController::setPollIntervalMs(int ms)
+{
+    m_pollIntervalMs = ms;
+    if (m_engine)
+        m_engine->setPollIntervalMs(ms);
+}
+
+} // namespace Dps::Setup

@@ -1,0 +1,230 @@
+// The setup controller (what the wizard's pages talk to) driven in-process against a real arm-sandbox:
+// lookups in the demo world (subscriptions, regions, hubs, hub policies without keys), the debounced name
+// checks, local name validation without a request, and a whole run in the empty world. Waits on signals.
+#include "SetupTestSupport.h"
+#include "setup/SetupController.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+using namespace Dps;
+using namespace Dps::Setup;
+using namespace Dps::Test;
+
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+
+std::string str(const QString &s)
+{
+    return s.toStdString();
+}
+
+// Everything a controller reported.
+struct Recorder
+{
+    struct NameResult
+    {
+        SetupController::NameKind kind;
+        QString name;
+        bool available;
+        QString message;
+    };
+    QList<QList<Arm::Subscription>> subscriptions;
+    QList<QList<Arm::Location>> locations;
+    QList<QList<Arm::IotHub>> hubs;
+    QList<QList<Arm::AccessPolicy>> policies;
+    QList<NameResult> names;
+    QList<QPair<QString, Arm::ArmError>> loadErrors;
+    QList<StepStatus> steps;
+    QList<SetupResult> results;
+    QList<Arm::ArmError> errors;
+    QObject context;
+
+    explicit Recorder(SetupController *c)
+    {
+        QObject::connect(c, &SetupController::subscriptionsChanged, &context, [this](const auto &l) { subscriptions.append(l); });
+        QObject::connect(c, &SetupController::locationsChanged, &context, [this](const QString &, const auto &l) { locations.append(l); });
+        QObject::connect(c, &SetupController::hubsChanged, &context, [this](const QString &, const auto &l) { hubs.append(l); });
+        QObject::connect(c, &SetupController::hubPoliciesChanged, &context,
+                         [this](const QString &, const QString &, const auto &l) { policies.append(l); });
+        QObject::connect(c, &SetupController::nameChecked, &context,
+                         [this](SetupController::NameKind k, const QString &n, bool a, const QString &m) { names.append({k, n, a, m}); });
+        QObject::connect(c, &SetupController::loadFailed, &context,
+                         [this](const QString &what, const Arm::ArmError &e) { loadErrors.append({what, e}); });
+        QObject::connect(c, &SetupController::stepChanged, &context, [this](const StepStatus &s) { steps.append(s); });
+        QObject::connect(c, &SetupController::finished, &context, [this](const SetupResult &r) { results.append(r); });
+        QObject::connect(c, &SetupController::failed, &context, [this](const Arm::ArmError &e) { errors.append(e); });
+    }
+    QString loadErrorText() const
+    {
+        QStringList out;
+        for (const auto &e : loadErrors)
+            out << e.first + QStringLiteral(": ") + e.second.technicalDetails();
+        return out.join(QLatin1Char('\n'));
+    }
+};
+
+class SetupControllerTest : public ::testing::Test
+{
+protected:
+    void startSandbox(const QString &world)
+    {
+        quietCoreLogs();
+        SandboxProcess::Options o;
+        o.world = world;
+        o.lroSeconds = QStringLiteral("0.2,0.3,0.1");
+        m_sandbox = std::make_unique<SandboxProcess>(std::move(o));
+        QString error;
+        ASSERT_TRUE(m_sandbox->start(&error)) << str(error);
+        m_session = EngineSession::open(m_sandbox->info());
+        ASSERT_TRUE(m_dataDir.isValid());
+        m_controller = std::make_unique<SetupController>(m_session->service.get(), nullptr, m_dataDir.filePath(QStringLiteral("runs")));
+        m_controller->setPollIntervalMs(100);
+        m_rec = std::make_unique<Recorder>(m_controller.get());
+    }
+
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    std::unique_ptr<EngineSession> m_session;
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<Recorder> m_rec;
+};
+
+} // namespace
+
+TEST_F(SetupControllerTest, LoadsTheServicePrincipalsSubscriptions)
+{
+    startSandbox(QStringLiteral("demo"));
+    m_controller->loadSubscriptions();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->subscriptions.isEmpty(); }, kTimeoutMs)) << str(m_rec->loadErrorText());
+    const auto subs = m_rec->subscriptions.first();
+    ASSERT_FALSE(subs.isEmpty());
+    bool production = false;
+    for (const auto &s : subs) {
+        EXPECT_EQ(s.tenantId, Demo::kContosoTenant) << str(s.displayName);
+        production = production || s.subscriptionId == Demo::kProduction;
+    }
+    EXPECT_TRUE(production);
+    EXPECT_EQ(m_controller->subscriptions().size(), subs.size());
+    EXPECT_TRUE(m_rec->loadErrors.isEmpty()) << str(m_rec->loadErrorText());
+}
+
+TEST_F(SetupControllerTest, LoadsLocationsHubsAndPoliciesWithoutKeys)
+{
+    startSandbox(QStringLiteral("demo"));
+    m_controller->loadLocations(Demo::kProduction, Demo::kContosoTenant);
+    m_controller->loadHubs(Demo::kProduction, Demo::kContosoTenant);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->locations.isEmpty() && !m_rec->hubs.isEmpty(); }, kTimeoutMs))
+        << str(m_rec->loadErrorText());
+    EXPECT_FALSE(m_rec->locations.first().isEmpty());
+    QStringList hubNames;
+    for (const auto &h : m_rec->hubs.first())
+        hubNames << h.name;
+    EXPECT_TRUE(hubNames.contains(QStringLiteral("contoso-hub-weu"))) << str(hubNames.join(QLatin1Char(',')));
+    EXPECT_TRUE(hubNames.contains(QStringLiteral("contoso-hub-eus"))) << str(hubNames.join(QLatin1Char(',')));
+    EXPECT_FALSE(hubNames.contains(QStringLiteral("fabrikam-hub-neu")));
+
+    m_controller->loadHubPolicies({Demo::kProduction, QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-hub-weu"), Demo::kContosoTenant});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->policies.isEmpty(); }, kTimeoutMs)) << str(m_rec->loadErrorText());
+    const auto policies = m_rec->policies.first();
+    ASSERT_FALSE(policies.isEmpty());
+    bool owner = false;
+    for (const auto &p : policies) {
+        EXPECT_TRUE(p.canLinkToDps()) << str(p.keyName);
+        EXPECT_TRUE(p.primaryKey.isEmpty()) << str(p.keyName);
+        EXPECT_TRUE(p.secondaryKey.isEmpty()) << str(p.keyName);
+        owner = owner || p.keyName == QLatin1String("iothubowner");
+    }
+    EXPECT_TRUE(owner);
+}
+
+TEST_F(SetupControllerTest, LookupFailureIsReported)
+{
+    startSandbox(QStringLiteral("demo"));
+    m_controller->loadHubs(QStringLiteral("00000000-0000-4000-8000-00000000dead"), Demo::kContosoTenant);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->loadErrors.isEmpty() || !m_rec->hubs.isEmpty(); }, kTimeoutMs));
+    ASSERT_EQ(m_rec->loadErrors.size(), 1);
+    EXPECT_EQ(m_rec->loadErrors.first().first, QStringLiteral("hubs"));
+}
+
+TEST_F(SetupControllerTest, NameChecksAreDebouncedAndAnswerOnlyTheLastName)
+{
+    startSandbox(QStringLiteral("demo"));
+    m_controller->plan().subscriptionId = Demo::kProduction;
+    m_controller->plan().tenantId = Demo::kContosoTenant;
+    clearRequestLog(*m_sandbox);
+    m_controller->checkDpsName(QStringLiteral("contoso-d"));
+    QTest::qWait(50);
+    m_controller->checkDpsName(QStringLiteral("contoso-dp"));
+    QTest::qWait(50);
+    m_controller->checkDpsName(QStringLiteral("contoso-dps"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->names.isEmpty(); }, kTimeoutMs)) << str(m_rec->loadErrorText());
+    QTest::qWait(600); // nothing else arrives for the earlier names
+    ASSERT_EQ(m_rec->names.size(), 1);
+    EXPECT_EQ(m_rec->names[0].kind, SetupController::NameKind::Dps);
+    EXPECT_EQ(m_rec->names[0].name, QStringLiteral("contoso-dps"));
+    EXPECT_FALSE(m_rec->names[0].available);
+    EXPECT_FALSE(m_rec->names[0].message.isEmpty());
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.path.contains(QLatin1String("NameAvailability"), Qt::CaseInsensitive); }), 1)
+        << str(log.dump());
+
+    m_controller->checkHubName(QStringLiteral("a-new-hub-name"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_rec->names.size() >= 2; }, kTimeoutMs)) << str(m_rec->loadErrorText());
+    EXPECT_EQ(m_rec->names[1].kind, SetupController::NameKind::Hub);
+    EXPECT_TRUE(m_rec->names[1].available) << str(m_rec->names[1].message);
+}
+
+TEST_F(SetupControllerTest, InvalidNameIsAnsweredAtOnceWithoutARequest)
+{
+    startSandbox(QStringLiteral("demo"));
+    m_controller->plan().subscriptionId = Demo::kProduction;
+    m_controller->plan().tenantId = Demo::kContosoTenant;
+    clearRequestLog(*m_sandbox);
+    m_controller->checkDpsName(QStringLiteral("-bad_name"));
+    ASSERT_EQ(m_rec->names.size(), 1); // synchronously
+    EXPECT_FALSE(m_rec->names[0].available);
+    EXPECT_FALSE(m_rec->names[0].message.isEmpty());
+    EXPECT_FALSE(SetupController::nameProblem(QStringLiteral("12345")).isEmpty());
+    EXPECT_TRUE(SetupController::nameProblem(QStringLiteral("my-dps-1")).isEmpty());
+    QTest::qWait(600);
+    EXPECT_EQ(m_rec->names.size(), 1);
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return !e.isToken() && !e.path.startsWith(QLatin1String("/_sandbox")); }), 0)
+        << str(log.dump());
+}
+
+TEST_F(SetupControllerTest, AppliesANewDpsAndHub)
+{
+    startSandbox(QStringLiteral("empty"));
+    PlanInput &in = m_controller->plan();
+    in.subscriptionId = m_sandbox->subscriptionId(0);
+    in.tenantId = m_session->tenantId;
+    in.resourceGroup = QStringLiteral("rg-ctl");
+    in.location = QStringLiteral("westeurope");
+    in.dpsName = QStringLiteral("dps-ctl");
+    in.hubName = QStringLiteral("hub-ctl");
+
+    const QList<PlannedCall> calls = m_controller->describePlan();
+    EXPECT_FALSE(calls.isEmpty());
+    EXPECT_FALSE(m_controller->result().has_value());
+
+    m_controller->startApply();
+    EXPECT_TRUE(m_controller->isApplying());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->results.isEmpty() || !m_rec->errors.isEmpty(); }, kTimeoutMs));
+    ASSERT_TRUE(m_rec->errors.isEmpty()) << str(m_rec->errors.first().technicalDetails());
+    ASSERT_EQ(m_rec->results.size(), 1);
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("^0ne[0-9A-F]{8}$")).match(m_rec->results[0].idScope).hasMatch())
+        << str(m_rec->results[0].idScope);
+    ASSERT_TRUE(m_controller->result().has_value());
+    EXPECT_EQ(m_controller->result()->idScope, m_rec->results[0].idScope);
+    EXPECT_FALSE(m_rec->steps.isEmpty());
+    EXPECT_FALSE(m_controller->isApplying());
+}
