@@ -1,28 +1,67 @@
 #include "Application.h"
 
+#include "identity/AccountManager.h"
+#include "sandbox/Sandbox.h"
+#include "secrets/KeychainSecretStore.h"
+#include "setup/SetupController.h"
 #include "ui/AppIcon.h"
-#include "ui/MainWindow.h"
+#include "ui/wizard/SetupWizard.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTextStream>
 
 namespace Dps {
 
 namespace {
 const char LanguageOptionName[] = "lang";
+
+QString dataDirectory()
+{
+    return qEnvironmentVariableIsSet("DPS_SETUP_DATA_DIR") ? qEnvironmentVariable("DPS_SETUP_DATA_DIR")
+                                                           : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
 } // namespace
 
 Application::Application(int &argc, char **argv)
     : QApplication(argc, argv)
 {
     setApplicationName(QStringLiteral("dps-setup"));
+    setOrganizationName(QStringLiteral("dps-setup"));
     setApplicationVersion(QStringLiteral(DPS_VERSION));
     // Matches packaging/linux/<id>.desktop, so Wayland compositors find our icon and name.
     setDesktopFileName(QStringLiteral("io.github.dpssetup.DpsSetup"));
     setWindowIcon(applicationIcon());
 }
 
-Application::~Application() = default;
+Application::~Application()
+{
+    // The wizard and the controller talk to the sandbox: they go first.
+    m_wizard.reset();
+    m_controller.reset();
+    m_accounts.reset();
+    m_sandbox.reset();
+}
+
+bool Application::startEmbeddedSandbox(QJsonObject *info, QString *error)
+{
+    if (!m_sandbox) {
+        Sandbox::SandboxOptions options;
+        options.world = QStringLiteral("demo");
+        auto sandbox = std::make_unique<Sandbox::Sandbox>(options);
+        if (!sandbox->start(error))
+            return false;
+        m_sandbox = std::move(sandbox);
+    }
+    *info = m_sandbox->info();
+    return true;
+}
 
 int Application::run()
 {
@@ -41,10 +80,44 @@ int Application::run()
                                      .arg(QStringLiteral("de"));
     parser.addOption(
         QCommandLineOption(QLatin1String(LanguageOptionName), languageHelp, tr("language")));
+    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
+                                           tr("Try the app without an Azure account: start a local sandbox with demo "
+                                              "subscriptions and sign in to it."));
+    const QCommandLineOption sandboxInfoOption(QStringLiteral("sandbox-info"),
+                                               tr("Use a running arm-sandbox, described by its info file, instead of Azure."),
+                                               tr("file"));
+    parser.addOption(sandboxOption);
+    parser.addOption(sandboxInfoOption);
     parser.process(*this);
 
-    m_mainWindow = std::make_unique<MainWindow>();
-    m_mainWindow->show();
+    m_accountStore = std::make_shared<Identity::AccountStore>();
+    m_keychain = std::make_unique<Secrets::KeychainSecretStore>();
+    m_accounts = std::make_unique<Identity::AccountManager>(m_accountStore, m_keychain.get());
+    m_accounts->setUrlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+    Http::PipelineOptions options;
+    options.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)")
+                            .arg(applicationVersion(), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion()))
+                            .toUtf8();
+    m_accounts->setPipelineOptions(options);
+
+    m_controller = std::make_unique<Setup::SetupController>(nullptr, m_accounts.get(),
+                                                            QDir(dataDirectory()).filePath(QStringLiteral("runs")));
+    m_controller->setUserAgent(options.userAgent);
+    m_controller->setSandboxStarter([this](QJsonObject *info, QString *error) { return startEmbeddedSandbox(info, error); });
+    m_controller->restoreChoices();
+
+    m_wizard = std::make_unique<Ui::SetupWizard>(*m_controller);
+    if (parser.isSet(sandboxInfoOption)) {
+        QFile file(parser.value(sandboxInfoOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            QTextStream(stderr) << tr("Cannot read the sandbox info file %1: %2").arg(file.fileName(), file.errorString()) << Qt::endl;
+            return 2;
+        }
+        m_controller->useSandbox(QJsonDocument::fromJson(file.readAll()).object());
+    } else if (parser.isSet(sandboxOption)) {
+        m_controller->startSandbox();
+    }
+    m_wizard->show();
     return exec();
 }
 

@@ -9,10 +9,26 @@
 
 namespace Dps {
 
-class MainWindow;
+namespace Identity {
+class AccountManager;
+class AccountStore;
+} // namespace Identity
+namespace Secrets {
+class KeychainSecretStore;
+}
+namespace Sandbox {
+class Sandbox;
+}
+namespace Setup {
+class SetupController;
+}
+namespace Ui {
+class SetupWizard;
+}
 
 // The composition root (STYLE.md section 1), the only place that picks concrete classes: it reads
-// the command line, installs the translations and shows the main window.
+// the command line, installs the translations, wires the keychain, the account manager and the
+// setup controller (and, for --sandbox or "Try it", the embedded sandbox), and shows the wizard.
 class Application : public QApplication
 {
     Q_OBJECT
@@ -26,9 +42,15 @@ public:
 
 private:
     QLocale requestedLocale() const;
+    bool startEmbeddedSandbox(QJsonObject *info, QString *error);
 
     Translator m_translator;
-    std::unique_ptr<MainWindow> m_mainWindow;
+    std::shared_ptr<Identity::AccountStore> m_accountStore;
+    std::unique_ptr<Secrets::KeychainSecretStore> m_keychain;
+    std::unique_ptr<Identity::AccountManager> m_accounts;
+    std::unique_ptr<Sandbox::Sandbox> m_sandbox;
+    std::unique_ptr<Setup::SetupController> m_controller;
+    std::unique_ptr<Ui::SetupWizard> m_wizard;
 };
 
 } // namespace Dps

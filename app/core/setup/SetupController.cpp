@@ -1,5 +1,7 @@
 #include "SetupController.h"
 
+#include "identity/AccountManager.h"
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
@@ -58,6 +60,35 @@ void SetupController::loadSubscriptions()
     const quint64 generation = ++m_subscriptionsGeneration;
     m_pendingSubscriptions.clear();
     m_pendingTenants = 0;
+    if (!m_service) {
+        Q_EMIT loadFailed(QStringLiteral("subscriptions"), ArmError::validation(QStringLiteral("NotSignedIn"), tr("Sign in first.")));
+        return;
+    }
+    if (m_accounts && m_account) {
+        // A person's account: every tenant with its state (MFA / Conditional Access tenants need their
+        // own sign-in and are shown, not dropped), subscriptions of the ready ones.
+        Identity::AccountOperation *op = m_accounts->tenants(*m_account);
+        connect(op, &Identity::AccountOperation::finished, this, [this, op, generation](const Identity::Account &) {
+            if (generation != m_subscriptionsGeneration)
+                return;
+            m_tenants = op->tenants();
+            for (const auto &tenant : std::as_const(m_tenants)) {
+                for (Arm::Subscription s : tenant.subscriptions) {
+                    if (s.tenantId.isEmpty())
+                        s.tenantId = tenant.tenantId;
+                    m_pendingSubscriptions.append(s);
+                }
+            }
+            finishSubscriptions();
+        });
+        connect(op, &Identity::AccountOperation::failed, this, [this, generation](const Identity::AccountError &error) {
+            if (generation != m_subscriptionsGeneration)
+                return;
+            Q_EMIT loadFailed(QStringLiteral("subscriptions"),
+                              ArmError::validation(QStringLiteral("AccountFailed"), error.userMessage()));
+        });
+        return;
+    }
     ServiceCall *tenants = m_service->listTenants();
     onResult<QList<Arm::Tenant>>(
         tenants, this,
@@ -210,6 +241,20 @@ QString SetupController::nameProblem(const QString &name)
     return tr("Use only letters, digits and hyphens; start and end with a letter or digit, and don't use only digits.");
 }
 
+QString SetupController::resourceGroupProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return tr("Enter a name for the resource group.");
+    if (name.size() > 90)
+        return tr("A resource group name can have at most 90 characters.");
+    static const QRegularExpression re(QStringLiteral("^[-\\w\\._\\(\\)]{1,90}$"), QRegularExpression::UseUnicodePropertiesOption);
+    if (!re.match(name).hasMatch())
+        return tr("Use only letters, digits, underscores, hyphens, periods and parentheses.");
+    if (name.endsWith(QLatin1Char('.')))
+        return tr("A resource group name cannot end with a period.");
+    return {};
+}
+
 void SetupController::setNameCheckDelayMs(int ms)
 {
     m_nameDelayMs = ms;
@@ -266,6 +311,11 @@ void SetupController::sendNameCheck(NameKind kind)
             if (generation != c.generation)
                 return;
             c.call = nullptr;
+            if (!a.available && a.reason.compare(QLatin1String("AlreadyExists"), Qt::CaseInsensitive) == 0) {
+                // Taken, but maybe by us: the plan's own resource (an earlier, unfinished run) is used as it is.
+                confirmOwnResource(kind, name, generation, a);
+                return;
+            }
             QString message;
             if (!a.available) {
                 message = kind == NameKind::Dps ? tr("The name '%1' is taken by another DPS; choose another name.").arg(name)
@@ -283,6 +333,41 @@ void SetupController::sendNameCheck(NameKind kind)
             Q_EMIT loadFailed(kind == NameKind::Dps ? QStringLiteral("dpsName") : QStringLiteral("hubName"), e);
             Q_EMIT nameChecked(kind, name, false, e.userMessage());
         });
+}
+
+void SetupController::confirmOwnResource(NameKind kind, const QString &name, quint64 generation, const Arm::NameAvailability &a)
+{
+    const Services::ResourceRef ref = [&] {
+        Services::ResourceRef r = kind == NameKind::Dps ? m_plan.dpsRef() : m_plan.hubRef();
+        r.name = name;
+        r.tenantId = tenantOf(r.subscriptionId, r.tenantId);
+        return r;
+    }();
+    const QString taken = kind == NameKind::Dps ? tr("The name '%1' is taken by another DPS; choose another name.").arg(name)
+                                                : tr("The name '%1' is taken by another IoT hub; choose another name.").arg(name);
+    Q_UNUSED(a)
+    if (ref.resourceGroup.isEmpty() || ref.subscriptionId.isEmpty()) {
+        Q_EMIT nameChecked(kind, name, false, taken);
+        return;
+    }
+    ServiceCall *call = kind == NameKind::Dps ? m_service->getDps(ref) : m_service->getHub(ref);
+    nameCheck(kind).call = call;
+    auto stillCurrent = [this, kind, generation] { return generation == nameCheck(kind).generation; };
+    connect(call, &ServiceCall::finished, this, [this, kind, name, ref, stillCurrent](const QVariant &) {
+        if (!stillCurrent())
+            return;
+        nameCheck(kind).call = nullptr;
+        Q_EMIT nameChecked(kind, name, true,
+                           kind == NameKind::Dps
+                               ? tr("The DPS '%1' already exists in resource group '%2'; it will be used as it is.").arg(name, ref.resourceGroup)
+                               : tr("The IoT hub '%1' already exists in resource group '%2'; it will be used as it is.").arg(name, ref.resourceGroup));
+    });
+    connect(call, &ServiceCall::failed, this, [this, kind, name, taken, stillCurrent](const ArmError &e) {
+        if (!stillCurrent() || e.isCancelled())
+            return;
+        nameCheck(kind).call = nullptr;
+        Q_EMIT nameChecked(kind, name, false, taken);
+    });
 }
 
 // ---- review and apply ------------------------------------------------------------------------

@@ -4,20 +4,25 @@
 #include "SetupPlan.h"
 #include "arm/ArmError.h"
 #include "arm/Resources.h"
+#include "identity/AccountManager.h"
+#include "secrets/SecretStore.h"
 #include "services/AzureService.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
+class QNetworkAccessManager;
 class QTimer;
 
-namespace Dps::Identity {
-class AccountManager;
+namespace Dps::Arm {
+class ArmClient;
 }
 
 namespace Dps::Setup {
@@ -34,14 +39,50 @@ public:
     enum class NameKind { Dps, Hub };
     Q_ENUM(NameKind)
 
-    // `service` (not owned) makes every ARM call; `accounts` (optional, not owned) is the signed-in
-    // account; the run journal lives in `journalDirectory` (nothing secret).
+    // `service` (not owned) makes every ARM call until someone signs in through this controller (then
+    // it builds its own); it may be null when the wizard starts signed out. `accounts` (optional, not
+    // owned) signs in and remembers accounts; the run journal lives in `journalDirectory` (nothing secret).
     SetupController(Services::AzureService *service, Identity::AccountManager *accounts, QString journalDirectory,
                     QObject *parent = nullptr);
     ~SetupController() override;
 
     Services::AzureService *service() const { return m_service; }
     Identity::AccountManager *accounts() const { return m_accounts; }
+
+    // ---- identity (the sign-in page) --------------------------------------------------------
+    // The composition root lets the app start an embedded sandbox (demo world): the starter returns the
+    // sandbox's info file JSON (endpoints, service principal), or false with a message.
+    using SandboxStarter = std::function<bool(QJsonObject *info, QString *error)>;
+    void setSandboxStarter(SandboxStarter starter) { m_sandboxStarter = std::move(starter); }
+    bool canStartSandbox() const { return bool(m_sandboxStarter); }
+    void startSandbox();                             // -> signedIn or signInFailed
+    void useSandbox(const QJsonObject &sandboxInfo); // a running sandbox: its service principal, nothing remembered
+    // Through the AccountManager: browser, device code, service principal, Azure CLI. The page listens to
+    // the operation (code, browser, keychain questions); the controller uses the account once it finishes.
+    Identity::AccountOperation *signIn(Identity::SignInMethod method, const Arm::Cloud &cloud,
+                                       const Identity::SignInOptions &options);
+    void useAccount(const Identity::Account &account); // a remembered account: restore -> signedIn / signInFailed
+    QList<Identity::Account> rememberedAccounts() const;
+    void signOut();                                   // forgets the identity in use (not the account)
+    bool isSignedIn() const { return m_service != nullptr; }
+    bool isSandbox() const { return m_sandbox; }
+    Arm::Cloud cloud() const;
+    // The sandbox's cloud once one is in use (offered on the sign-in page for signing in to it as a user).
+    std::optional<Arm::Cloud> sandboxCloud() const { return m_sandboxCloud; }
+    QString identityLabel() const { return m_identityLabel; } // "alex@contoso.example", "sandbox service principal"
+    // The tenants of the signed-in account with their state (needs sign-in, failed) after loadSubscriptions().
+    QList<Identity::AccountTenant> tenants() const;
+    // The resource in the Azure portal; empty for the sandbox and clouds without a portal.
+    QUrl portalUrl(const QString &resourceId) const;
+    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
+
+    // ---- remembered choices (never secrets) ---------------------------------------------------
+    // The last plan, in QSettings (`settingsFile`, or the user's dps-setup settings when empty).
+    void setSettingsFile(const QString &file) { m_settingsFile = file; }
+    void rememberChoices() const;
+    bool restoreChoices(); // true when something was restored into plan()
+    // An earlier run of plan() stopped before it finished (its journal is still there): Apply resumes it.
+    bool hasUnfinishedRun() const;
 
     // The typed choices; pages edit them directly.
     PlanInput &plan() { return m_plan; }
@@ -72,6 +113,8 @@ public:
     int nameCheckDelayMs() const { return m_nameDelayMs; }
     // Translated message when `name` breaks the DPS / IoT hub naming rule; empty when it is fine.
     static QString nameProblem(const QString &name);
+    // Translated message when `name` breaks the resource group naming rule; empty when it is fine.
+    static QString resourceGroupProblem(const QString &name);
 
     // ---- review and apply -------------------------------------------------------------------
     QList<PlannedCall> describePlan() const;
@@ -85,6 +128,9 @@ public:
     void setPollIntervalMs(int ms); // forwarded to the engine (tests)
 
 Q_SIGNALS:
+    void signedIn(const QString &identityLabel);
+    void signInFailed(const QString &message);
+    void signedOut();
     void subscriptionsChanged(const QList<Dps::Arm::Subscription> &subscriptions);
     void resourceGroupsChanged(const QString &subscriptionId, const QList<Dps::Arm::ResourceGroup> &groups);
     void locationsChanged(const QString &subscriptionId, const QList<Dps::Arm::Location> &locations);
@@ -92,7 +138,8 @@ Q_SIGNALS:
     void dpsChanged(const QString &subscriptionId, const QList<Dps::Arm::ProvisioningService> &services);
     void hubPoliciesChanged(const QString &subscriptionId, const QString &hubName, const QList<Dps::Arm::AccessPolicy> &policies);
     void providerStateChanged(const QString &subscriptionId, const Dps::Arm::ProviderState &state);
-    // available false with a translated message (rule broken, name taken, or the check failed).
+    // available false with a translated message (rule broken, name taken, or the check failed); available
+    // true with a message when the name is the plan's own existing resource (it will be used as it is).
     void nameChecked(Dps::Setup::SetupController::NameKind kind, const QString &name, bool available, const QString &message);
     // what: "subscriptions", "resourceGroups", "locations", "hubs", "dps", "hubPolicies", "provider",
     // "registerProvider", "dpsName", "hubName".
@@ -115,11 +162,28 @@ private:
     NameCheck &nameCheck(NameKind kind) { return kind == NameKind::Dps ? m_dpsName : m_hubName; }
     void checkName(NameKind kind, const QString &name);
     void sendNameCheck(NameKind kind);
+    void confirmOwnResource(NameKind kind, const QString &name, quint64 generation, const Arm::NameAvailability &a);
     QString tenantOf(const QString &subscriptionId, const QString &tenantId) const;
     void finishSubscriptions();
     SetupEngine *engine();
+    void useCredential(const Arm::Cloud &cloud, std::shared_ptr<Identity::TokenCredential> credential, const QString &tenantId,
+                       const QString &label, bool sandbox);
+    void resetIdentity();
 
     Services::AzureService *m_service;
+    // Built when someone signs in here (then m_service points at m_ownService).
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<Arm::ArmClient> m_client;
+    std::unique_ptr<Services::AzureService> m_ownService;
+    std::unique_ptr<Arm::Cloud> m_cloud;
+    std::optional<Identity::Account> m_account;
+    QList<Identity::AccountTenant> m_tenants;
+    QString m_identityLabel;
+    bool m_sandbox = false;
+    std::optional<Arm::Cloud> m_sandboxCloud;
+    SandboxStarter m_sandboxStarter;
+    QByteArray m_userAgent;
+    QString m_settingsFile;
     Identity::AccountManager *m_accounts;
     std::shared_ptr<RunJournal> m_journal;
     PlanInput m_plan;

@@ -1,0 +1,693 @@
+// The setup wizard (issue 5) driven page by page, as a person would, against a real arm-sandbox process:
+// new and existing resources, a hub of another subscription, the mistakes each page must catch (name
+// taken, provider not registered, the free-hub limit), a failed LRO with Retry, the clipboard after each
+// copy, and Stop during Apply followed by a resumed run. The created resources are checked through the
+// ARM client afterwards. DPS_SCREENSHOT_DIR=<dir> saves every page as PNG (scripts/screenshots.sh).
+
+#include "AccountsTestSupport.h"
+#include "SetupTestSupport.h"
+#include "WizardDriver.h"
+#include "secrets/MemorySecretStore.h"
+#include "ui/widgets/CopyField.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTreeWidget>
+
+#include <cmath>
+
+using namespace Dps;
+using namespace Dps::Test;
+using Setup::SetupController;
+using Ui::SetupWizard;
+using Ui::Status;
+
+namespace {
+
+struct Plan
+{
+    QString subscription = Demo::kProduction;
+    QString group = QStringLiteral("wiz-rg");
+    bool newGroup = true;
+    QString region = QStringLiteral("westeurope");
+    QString dps = QStringLiteral("wiz-dps");
+    bool newDps = true;
+    QString hub = QStringLiteral("wiz-hub");
+    bool newHub = true;
+    QString hubSku = QStringLiteral("S1");
+    QString hubSubscription; // existing hub: its subscription (empty: the DPS's)
+    QString policy = QStringLiteral("Hashed");
+    int weight = 1;
+};
+
+template<typename T>
+T waitValue(QObject *op, int ms = 15000)
+{
+    QSignalSpy done(op, SIGNAL(finished(QJsonObject)));
+    QSignalSpy failed(op, SIGNAL(failed(Dps::Arm::ArmError)));
+    QTest::qWaitFor([&] { return !done.isEmpty() || !failed.isEmpty(); }, ms);
+    return done.isEmpty() ? T() : done.first().first().value<T>();
+}
+
+} // namespace
+
+class WizardTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        quietCoreLogs();
+        ASSERT_TRUE(m_dir.isValid());
+        QApplication::clipboard()->clear();
+    }
+    void TearDown() override
+    {
+        m_drive.reset();
+        m_wizard.reset();
+        m_controller.reset();
+        m_session.reset();
+    }
+
+    void startSandbox(const QString &lroSeconds = QStringLiteral("0.3,0.5,0.2"))
+    {
+        SandboxProcess::Options options;
+        options.world = QStringLiteral("demo");
+        options.lroSeconds = lroSeconds;
+        m_sandbox = std::make_unique<SandboxProcess>(options);
+        QString error;
+        ASSERT_TRUE(m_sandbox->start(&error)) << str(error);
+        m_session = EngineSession::open(m_sandbox->info());
+    }
+
+    // A new controller and wizard, as a new start of the app: same settings file and run journal.
+    void openWizard(bool signIn = true)
+    {
+        m_drive.reset();
+        m_wizard.reset();
+        m_controller = std::make_unique<SetupController>(nullptr, nullptr, m_dir.filePath(QStringLiteral("runs")));
+        m_controller->setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_controller->setNameCheckDelayMs(30);
+        m_controller->setPollIntervalMs(100);
+        m_controller->restoreChoices();
+        if (signIn)
+            m_controller->useSandbox(m_sandbox->info());
+        m_wizard = std::make_unique<SetupWizard>(*m_controller);
+        m_wizard->setUrlOpener([this](const QUrl &url) {
+            m_opened << url;
+            return true;
+        });
+        m_wizard->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_wizard.get()));
+        m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    }
+
+    int page() const { return m_wizard->currentId(); }
+
+    void subscriptionPage(const Plan &p)
+    {
+        ASSERT_EQ(page(), SetupWizard::Subscription);
+        ASSERT_TRUE(m_drive->pick("subscriptionCombo", p.subscription));
+        if (p.newGroup) {
+            m_drive->click("newGroupRadio");
+            m_drive->type("groupNameEdit", p.group);
+        } else {
+            ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->find<QRadioButton>("existingGroupRadio")->isEnabled(); }, 10000));
+            m_drive->click("existingGroupRadio");
+            ASSERT_TRUE(m_drive->pick("groupCombo", p.group));
+        }
+        ASSERT_TRUE(m_drive->pick("regionCombo", p.region));
+        ASSERT_TRUE(m_drive->next("subscription")) << str(m_drive->message("subscriptionMessage"));
+    }
+
+    void dpsPage(const Plan &p)
+    {
+        ASSERT_EQ(page(), SetupWizard::Dps);
+        if (p.newDps) {
+            m_drive->click("newDpsRadio");
+            m_drive->type("dpsNameEdit", p.dps);
+            ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Ok)) << str(m_drive->message("dpsNameMessage"));
+        } else {
+            ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->find<QRadioButton>("existingDpsRadio")->isEnabled(); }, 10000));
+            m_drive->click("existingDpsRadio");
+            ASSERT_TRUE(m_drive->pick("dpsCombo", p.dps));
+        }
+        ASSERT_TRUE(m_drive->next("dps"));
+    }
+
+    void hubPage(const Plan &p)
+    {
+        ASSERT_EQ(page(), SetupWizard::IotHub);
+        if (p.newHub) {
+            m_drive->click("newHubRadio");
+            ASSERT_TRUE(m_drive->pick("hubTierCombo", p.hubSku));
+            m_drive->type("hubNameEdit", p.hub);
+            ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+        } else {
+            m_drive->click("existingHubRadio");
+            if (!p.hubSubscription.isEmpty())
+                ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", p.hubSubscription));
+            ASSERT_TRUE(m_drive->pick("hubCombo", p.hub)) << str(m_drive->message("hubListMessage"));
+        }
+        ASSERT_TRUE(m_drive->next("iot-hub"));
+    }
+
+    void linkAndPolicyPages(const Plan &p)
+    {
+        ASSERT_EQ(page(), SetupWizard::Link);
+        ASSERT_TRUE(m_drive->pick("accessPolicyCombo", QStringLiteral("iothubowner")));
+        m_drive->find<QSpinBox>("allocationWeightSpin")->setValue(p.weight);
+        ASSERT_TRUE(m_drive->next("link"));
+        ASSERT_EQ(page(), SetupWizard::Policy);
+        if (p.policy == QLatin1String("GeoLatency"))
+            m_drive->click("geoLatencyRadio");
+        else if (p.policy == QLatin1String("Static"))
+            m_drive->click("staticRadio");
+        else
+            m_drive->click("hashedRadio");
+        ASSERT_TRUE(m_drive->next("allocation-policy"));
+        ASSERT_EQ(page(), SetupWizard::Review);
+    }
+
+    void walkToReview(const Plan &p)
+    {
+        ASSERT_EQ(page(), SetupWizard::SignIn);
+        ASSERT_TRUE(m_drive->next("sign-in"));
+        subscriptionPage(p);
+        dpsPage(p);
+        hubPage(p);
+        linkAndPolicyPages(p);
+    }
+
+    // Review -> Apply -> Done.
+    void applyToDone()
+    {
+        ASSERT_EQ(page(), SetupWizard::Review);
+        ASSERT_TRUE(m_drive->next("review")) << "checks did not pass";
+        ASSERT_EQ(page(), SetupWizard::Apply);
+        ASSERT_TRUE(m_drive->waitCanGoOn(30000)) << str(m_drive->banner("applyBanner")->text());
+        ASSERT_TRUE(m_drive->next("apply"));
+        ASSERT_EQ(page(), SetupWizard::Done);
+        m_drive->shot("done");
+    }
+
+    Arm::ProvisioningService getDps(const QString &group, const QString &name)
+    {
+        Services::ServiceCall *call = m_session->service->getDps({Demo::kProduction, group, name, m_session->tenantId});
+        QSignalSpy spy(call, &Services::ServiceCall::finished);
+        EXPECT_TRUE(spy.wait(10000));
+        return spy.isEmpty() ? Arm::ProvisioningService() : spy.first().first().value<Arm::ProvisioningService>();
+    }
+
+    // In a resource group of the demo world.
+    void createHub(const QString &sub, const QString &group, const QString &name, const QString &sku, const QString &location)
+    {
+        Arm::ArmOperation *op = m_session->service->createHub({sub, group, name, m_session->tenantId}, location, sku, 1,
+                                                              sku == QLatin1String("F1") ? 2 : 4);
+        QSignalSpy done(op, &Arm::ArmOperation::finished);
+        ASSERT_TRUE(done.wait(15000));
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    std::unique_ptr<EngineSession> m_session;
+    std::unique_ptr<SetupController> m_controller;
+    std::unique_ptr<SetupWizard> m_wizard;
+    std::unique_ptr<WizardDriver> m_drive;
+    QList<QUrl> m_opened;
+};
+
+TEST_F(WizardTest, NewResourcesFromSignInToDoneWithEveryCopy)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    p.policy = QStringLiteral("GeoLatency");
+    p.weight = 3;
+    walkToReview(p);
+
+    // Review: the plan in words and the calls; nothing written yet.
+    const QString summary = m_drive->find<QLabel>("planSummary")->text();
+    EXPECT_TRUE(summary.contains(QLatin1String("wiz-dps"))) << str(summary);
+    EXPECT_TRUE(summary.contains(QLatin1String("lowest latency"))) << str(summary);
+    EXPECT_GT(m_drive->find<QTreeWidget>("callList")->topLevelItemCount(), 4);
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+    EXPECT_EQ(fetchRequestLog(*m_sandbox).writes().size(), 0) << str(fetchRequestLog(*m_sandbox).dump());
+
+    applyToDone();
+    const auto result = m_controller->result();
+    ASSERT_TRUE(result.has_value());
+
+    // What the Done page shows is what Azure holds.
+    const Arm::ProvisioningService dps = getDps(p.group, p.dps);
+    EXPECT_EQ(dps.allocationPolicy, QStringLiteral("GeoLatency"));
+    ASSERT_EQ(dps.linkedHubs.size(), 1);
+    EXPECT_EQ(dps.linkedHubs[0].hostName, QStringLiteral("wiz-hub.azure-devices.net"));
+    EXPECT_EQ(dps.linkedHubs[0].allocationWeight, 3);
+    auto *idScope = m_drive->find<Ui::CopyField>("idScopeField");
+    ASSERT_NE(idScope, nullptr);
+    EXPECT_EQ(idScope->value(), dps.idScope);
+    EXPECT_FALSE(dps.idScope.isEmpty());
+    EXPECT_EQ(m_drive->find<Ui::CopyField>("serviceEndpointField")->value(), dps.serviceOperationsHostName);
+    EXPECT_EQ(m_drive->find<Ui::CopyField>("globalEndpointField")->value(), dps.deviceProvisioningHostName);
+    EXPECT_EQ(m_drive->find<Ui::CopyField>("hubHostField")->value(), QStringLiteral("wiz-hub.azure-devices.net"));
+
+    // Each copy button puts its value on the clipboard and says so.
+    for (const char *name : {"idScopeField", "serviceEndpointField", "globalEndpointField", "hubHostField"}) {
+        auto *field = m_drive->find<Ui::CopyField>(name);
+        EXPECT_FALSE(field->confirmation()->isVisible()) << name;
+        QTest::mouseClick(field->copyButton(), Qt::LeftButton);
+        EXPECT_EQ(QApplication::clipboard()->text(), field->value()) << name;
+        EXPECT_TRUE(field->confirmation()->isVisible()) << name;
+    }
+    // Device settings as text, JSON and environment variables.
+    auto *settings = m_drive->find<QToolButton>("copySettingsButton");
+    ASSERT_NE(settings, nullptr);
+    settings->menu()->findChild<QAction *>(QStringLiteral("copyAsJson"))->trigger();
+    const QJsonObject json = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+    EXPECT_EQ(json.value(QStringLiteral("idScope")).toString(), dps.idScope);
+    EXPECT_EQ(json.value(QStringLiteral("globalDeviceEndpoint")).toString(), dps.deviceProvisioningHostName);
+    EXPECT_EQ(m_drive->find<QLabel>("settingsCopiedLabel")->text(), QStringLiteral("Copied as JSON"));
+    settings->menu()->findChild<QAction *>(QStringLiteral("copyAsEnvironment"))->trigger();
+    EXPECT_EQ(QApplication::clipboard()->text(),
+              QStringLiteral("PROVISIONING_HOST=%1\nPROVISIONING_IDSCOPE=%2\n").arg(dps.deviceProvisioningHostName, dps.idScope));
+    QTest::mouseClick(settings, Qt::LeftButton, {}, QPoint(8, settings->height() / 2));
+    EXPECT_EQ(QApplication::clipboard()->text(),
+              QStringLiteral("ID scope: %1\nGlobal device endpoint: %2\n").arg(dps.idScope, dps.deviceProvisioningHostName));
+
+    // The sandbox has no portal: no portal buttons, a note instead.
+    EXPECT_FALSE(m_drive->find<QPushButton>("openDpsButton")->isVisible());
+    EXPECT_TRUE(m_drive->find<QLabel>("portalNote")->isVisible());
+
+    // The choices are remembered for the next start, without anything secret.
+    QFile settingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+    ASSERT_TRUE(settingsFile.open(QIODevice::ReadOnly));
+    const QByteArray saved = settingsFile.readAll();
+    EXPECT_TRUE(saved.contains("wiz-dps"));
+    const QString secret = m_sandbox->info().value(QStringLiteral("servicePrincipal")).toObject().value(QStringLiteral("clientSecret")).toString();
+    EXPECT_FALSE(saved.contains(secret.toUtf8()));
+    EXPECT_FALSE(saved.contains("SharedAccessKey"));
+}
+
+TEST_F(WizardTest, ExistingGroupDpsAndHub)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    p.newGroup = false;
+    p.group = QStringLiteral("iot-shared-rg");
+    p.region = QStringLiteral("eastus");
+    p.newDps = false;
+    p.dps = QStringLiteral("contoso-dps-staging");
+    p.newHub = false;
+    p.hub = QStringLiteral("contoso-hub-eus");
+    p.policy = QStringLiteral("Static");
+    walkToReview(p);
+    const QString summary = m_drive->find<QLabel>("planSummary")->text();
+    EXPECT_TRUE(summary.contains(QLatin1String("Use the existing Device Provisioning Service 'contoso-dps-staging'"))) << str(summary);
+    applyToDone();
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method == QLatin1String("PUT") && e.path.contains(QLatin1String("/IotHubs/")); }), 0)
+        << str(log.dump());
+    const Arm::ProvisioningService dps = getDps(QStringLiteral("iot-shared-rg"), QStringLiteral("contoso-dps-staging"));
+    EXPECT_EQ(dps.allocationPolicy, QStringLiteral("Static"));
+    ASSERT_EQ(dps.linkedHubs.size(), 1);
+    EXPECT_EQ(dps.linkedHubs[0].hostName, QStringLiteral("contoso-hub-eus.azure-devices.net"));
+}
+
+TEST_F(WizardTest, HubFromAnotherSubscription)
+{
+    startSandbox();
+    ASSERT_EQ(changeSubscription(*m_sandbox, Demo::kDevTest,
+                                 QJsonObject{{QStringLiteral("providers"), QJsonObject{{QStringLiteral("Microsoft.Devices"), QStringLiteral("Registered")}}}}),
+              200);
+    createHub(Demo::kDevTest, QStringLiteral("dev-rg"), QStringLiteral("devtest-hub"), QStringLiteral("S1"), QStringLiteral("northeurope"));
+    openWizard();
+    Plan p;
+    p.newHub = false;
+    p.hub = QStringLiteral("devtest-hub");
+    p.hubSubscription = Demo::kDevTest;
+    walkToReview(p);
+    const QString summary = m_drive->find<QLabel>("planSummary")->text();
+    EXPECT_TRUE(summary.contains(Demo::kDevTest)) << str(summary);
+    applyToDone();
+    const Arm::ProvisioningService dps = getDps(p.group, p.dps);
+    ASSERT_EQ(dps.linkedHubs.size(), 1);
+    EXPECT_EQ(dps.linkedHubs[0].hostName, QStringLiteral("devtest-hub.azure-devices.net"));
+    EXPECT_EQ(m_drive->find<Ui::CopyField>("hubHostField")->value(), QStringLiteral("devtest-hub.azure-devices.net"));
+}
+
+TEST_F(WizardTest, TakenNamesAreShownBesideTheFieldAndBlockNext)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next());
+    subscriptionPage(p);
+    // Someone else's DPS (the demo world's, in another resource group) has this name.
+    m_drive->type("dpsNameEdit", QStringLiteral("contoso-dps"));
+    ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Error));
+    m_drive->shot("dps-name-taken");
+    EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("taken"))) << str(m_drive->message("dpsNameMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
+    // A broken name is answered without asking Azure.
+    m_drive->type("dpsNameEdit", QStringLiteral("-x"));
+    EXPECT_EQ(m_drive->messageStatus("dpsNameMessage"), Status::Error);
+    EXPECT_FALSE(m_drive->canGoOn());
+    m_drive->type("dpsNameEdit", QStringLiteral("free-dps-name"));
+    ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Ok));
+    EXPECT_TRUE(m_drive->canGoOn());
+    ASSERT_TRUE(m_drive->next());
+
+    m_drive->type("hubNameEdit", QStringLiteral("contoso-hub-weu"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Error));
+    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("taken"))) << str(m_drive->message("hubNameMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
+    m_drive->type("hubNameEdit", QStringLiteral("free-hub-name"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok));
+    EXPECT_TRUE(m_drive->canGoOn());
+}
+
+TEST_F(WizardTest, UnregisteredProviderIsOfferedAndRegistered)
+{
+    startSandbox();
+    openWizard();
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kDevTest));
+    Ui::MessageBanner *banner = m_drive->banner("providerBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Warning; }, 10000)) << str(banner->text());
+    EXPECT_TRUE(banner->text().contains(QLatin1String("Microsoft.Devices"))) << str(banner->text());
+    m_drive->type("groupNameEdit", QStringLiteral("dev-new-rg"));
+    EXPECT_FALSE(m_drive->canGoOn());
+    m_drive->shot("provider-not-registered");
+    auto *registerButton = banner->findChild<QPushButton *>(QStringLiteral("registerProviderButton"));
+    ASSERT_NE(registerButton, nullptr);
+    QTest::mouseClick(registerButton, Qt::LeftButton);
+    ASSERT_TRUE(m_drive->waitCanGoOn(20000)) << str(banner->text());
+    EXPECT_FALSE(banner->isVisible());
+    ASSERT_TRUE(m_drive->next());
+    EXPECT_EQ(page(), SetupWizard::Dps);
+}
+
+TEST_F(WizardTest, TheFreeHubLimitIsShownBeforeItFails)
+{
+    startSandbox();
+    createHub(Demo::kProduction, QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-free-hub"), QStringLiteral("F1"), QStringLiteral("westeurope"));
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next());
+    subscriptionPage(p);
+    dpsPage(p);
+    ASSERT_TRUE(m_drive->pick("hubTierCombo", QStringLiteral("F1")));
+    m_drive->type("hubNameEdit", QStringLiteral("my-free-hub"));
+    ASSERT_TRUE(m_drive->waitMessage("hubTierMessage", Status::Error));
+    m_drive->shot("free-hub-limit");
+    EXPECT_TRUE(m_drive->message("hubTierMessage").contains(QLatin1String("contoso-free-hub"))) << str(m_drive->message("hubTierMessage"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok));
+    EXPECT_FALSE(m_drive->canGoOn());
+    EXPECT_FALSE(m_drive->find<QSpinBox>("hubUnitsSpin")->isEnabled());
+    ASSERT_TRUE(m_drive->pick("hubTierCombo", QStringLiteral("B1")));
+    EXPECT_FALSE(m_drive->find<Ui::FieldMessage>("hubTierMessage")->isVisible());
+    EXPECT_TRUE(m_drive->waitCanGoOn());
+}
+
+namespace {
+bool stepIs(QTreeWidget *steps, Setup::StepId id, const char *state)
+{
+    for (int i = 0; i < steps->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = steps->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toInt() == int(id))
+            return item->data(1, Qt::UserRole).toString() == QLatin1String(state);
+    }
+    return false;
+}
+} // namespace
+
+TEST_F(WizardTest, AFailedOperationIsShownOnApplyWithItsFix)
+{
+    startSandbox();
+    HttpClient http(m_sandbox.get());
+    // Azure accepts the DPS, then its creation fails.
+    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
+                            QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                                        {QStringLiteral("path"), QStringLiteral("provisioningServices/wiz-dps")},
+                                        {QStringLiteral("failLro"), true}})
+                  .status,
+              201);
+    openWizard();
+    walkToReview(Plan());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_EQ(page(), SetupWizard::Apply);
+    Ui::MessageBanner *banner = m_drive->banner("applyBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 20000));
+    m_drive->shot("apply-failed");
+    EXPECT_FALSE(m_drive->canGoOn());
+    auto *steps = m_drive->find<QTreeWidget>("stepList");
+    EXPECT_TRUE(stepIs(steps, Setup::StepId::Dps, "failed"));
+    EXPECT_TRUE(stepIs(steps, Setup::StepId::Hub, "succeeded"));
+    EXPECT_TRUE(stepIs(steps, Setup::StepId::Link, "blocked"));
+    // What Azure said, what to do, and the details for support.
+    EXPECT_TRUE(banner->text().contains(QLatin1String("wiz-dps"))) << str(banner->text());
+    EXPECT_TRUE(banner->text().contains(QLatin1String("What to do"))) << str(banner->text());
+    EXPECT_FALSE(banner->details().isEmpty());
+    QTest::mouseClick(banner->copyDetailsButton(), Qt::LeftButton);
+    EXPECT_EQ(QApplication::clipboard()->text(), banner->details());
+    EXPECT_NE(banner->findChild<QPushButton *>(QStringLiteral("retryButton")), nullptr);
+}
+
+TEST_F(WizardTest, RetryAfterAFailedStepResumesTheRun)
+{
+    startSandbox();
+    HttpClient http(m_sandbox.get());
+    // The DPS's PUT is refused once (a conflict the retry policy does not retry).
+    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
+                            QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                                        {QStringLiteral("path"), QStringLiteral("provisioningServices/wiz-dps$")},
+                                        {QStringLiteral("status"), 409},
+                                        {QStringLiteral("code"), QStringLiteral("Conflict")},
+                                        {QStringLiteral("message"), QStringLiteral("Another operation is in progress.")},
+                                        {QStringLiteral("count"), 1}})
+                  .status,
+              201);
+    openWizard();
+    walkToReview(Plan());
+    ASSERT_TRUE(m_drive->next());
+    Ui::MessageBanner *banner = m_drive->banner("applyBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 20000));
+    auto *retry = banner->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    ASSERT_NE(retry, nullptr);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    ASSERT_TRUE(m_drive->waitCanGoOn(30000)) << str(banner->text());
+    ASSERT_TRUE(m_drive->next());
+    EXPECT_EQ(page(), SetupWizard::Done);
+    // The retry resumed: the hub created by the first attempt was not created again.
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("wiz-hub")); }), 1) << str(log.dump());
+    EXPECT_FALSE(m_controller->result()->idScope.isEmpty());
+}
+
+TEST_F(WizardTest, ClosingDuringApplyAsksStopsAndTheNextStartResumes)
+{
+    startSandbox(QStringLiteral("1.5,3,0.3"));
+    openWizard();
+    walkToReview(Plan());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_EQ(page(), SetupWizard::Apply);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return fetchRequestLog(*m_sandbox).count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("wiz-hub")); }) == 1; }, 10000));
+
+    // "Keep running" leaves everything as it is.
+    int asked = 0;
+    m_wizard->setCloseAnswer([&] {
+        ++asked;
+        return false;
+    });
+    m_wizard->close();
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(m_wizard->isVisible());
+    EXPECT_TRUE(m_controller->isApplying());
+    // "Stop and close".
+    m_wizard->setCloseAnswer([&] {
+        ++asked;
+        return true;
+    });
+    m_wizard->close();
+    EXPECT_EQ(asked, 2);
+    EXPECT_FALSE(m_wizard->isVisible());
+    EXPECT_FALSE(m_controller->isApplying());
+
+    // The next start: remembered choices, a note that the run resumes, and nothing created twice.
+    openWizard();
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->next()); // subscription, group and region as remembered
+    ASSERT_EQ(page(), SetupWizard::Dps);
+    EXPECT_EQ(m_drive->find<QLineEdit>("dpsNameEdit")->text(), QStringLiteral("wiz-dps"));
+    ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Ok)) << str(m_drive->message("dpsNameMessage"));
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("already exists"))) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_EQ(page(), SetupWizard::Review);
+    EXPECT_TRUE(m_drive->banner("reviewBanner")->text().contains(QLatin1String("continues"))) << str(m_drive->banner("reviewBanner")->text());
+    m_drive->shot("review-resume");
+    applyToDone();
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("wiz-hub")); }), 1) << str(log.dump());
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("wiz-dps")) && e.status == 201; }), 1) << str(log.dump());
+}
+
+TEST_F(WizardTest, TryItWithoutAnAccountStartsTheSandbox)
+{
+    startSandbox();
+    openWizard(false);
+    int started = 0;
+    m_controller->setSandboxStarter([&](QJsonObject *info, QString *) {
+        ++started;
+        *info = m_sandbox->info();
+        return true;
+    });
+    m_wizard->restart();
+    EXPECT_FALSE(m_drive->canGoOn());
+    m_drive->shot("sign-in");
+    m_drive->click("trySandboxButton");
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+    EXPECT_EQ(started, 1);
+    EXPECT_TRUE(m_controller->isSandbox());
+    EXPECT_TRUE(m_drive->find<QLabel>("signInStatus")->text().contains(QLatin1String("sandbox")));
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kProduction));
+}
+
+TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
+{
+    startSandbox();
+    // Fabrikam asks for MFA: its subscription can't be listed silently.
+    HttpClient http(m_sandbox.get());
+    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("tenants/") + m_sandbox->tenantId(1)),
+                            QJsonObject{{QStringLiteral("requireMfa"), true}})
+                  .status,
+              200);
+    Secrets::MemorySecretStore secrets;
+    Identity::AccountManager accounts(std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &secrets);
+    FetchingBrowser browser;
+    accounts.setUrlOpener(browser.opener());
+    m_drive.reset();
+    m_wizard.reset();
+    m_controller = std::make_unique<SetupController>(nullptr, &accounts, m_dir.filePath(QStringLiteral("runs")));
+    m_controller->setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_controller->setSandboxStarter([&](QJsonObject *info, QString *) {
+        *info = m_sandbox->info();
+        return true;
+    });
+    m_controller->startSandbox(); // the sandbox is known, so "Local sandbox" is offered as a cloud
+    m_wizard = std::make_unique<SetupWizard>(*m_controller);
+    m_wizard->show();
+    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
+    m_drive->click("browserRadio");
+    m_drive->click("signInButton");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_controller->identityLabel().contains(QLatin1String("alex@contoso.example")); }, 15000))
+        << str(m_drive->find<QLabel>("signInProgress")->text());
+    EXPECT_EQ(browser.launches, 1);
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kProduction));
+    auto *note = m_drive->find<QLabel>("tenantNote");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return note->isVisible(); }, 10000));
+    EXPECT_TRUE(note->text().contains(QLatin1String("Fabrikam"))) << str(note->text());
+    // The account is remembered (without its token, which is in the secret store).
+    EXPECT_EQ(accounts.accounts().size(), 1);
+    m_drive.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+TEST_F(WizardTest, EveryControlHasAnAccessibleNameAndLabelsHaveMnemonics)
+{
+    startSandbox();
+    openWizard();
+    for (int id : m_wizard->pageIds()) {
+        QWizardPage *page = m_wizard->page(id);
+        for (QWidget *w : page->findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+                                 || qobject_cast<QTreeWidget *>(w) || qobject_cast<QListWidget *>(w)
+                                 || (qobject_cast<QLineEdit *>(w) && !qobject_cast<QAbstractSpinBox *>(w->parentWidget())
+                                     && !qobject_cast<QComboBox *>(w->parentWidget()));
+            if (!control)
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            const bool named = !w->accessibleName().isEmpty() || (button && !button->text().isEmpty());
+            EXPECT_TRUE(named) << page->objectName().toStdString() << ": " << w->metaObject()->className() << " "
+                               << w->objectName().toStdString();
+        }
+        for (QLabel *label : page->findChildren<QLabel *>()) {
+            if (label->buddy())
+                EXPECT_TRUE(label->text().contains(QLatin1Char('&'))) << str(label->text());
+        }
+    }
+}
+
+TEST_F(WizardTest, KeyboardOnlyReachesTheDpsPage)
+{
+    startSandbox();
+    openWizard();
+    QApplication::setActiveWindow(m_wizard.get());
+    // Enter is the default button (Next) on every page.
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_wizard.get(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page() == SetupWizard::Subscription; }, 2000));
+    ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kProduction));
+    ASSERT_TRUE(m_drive->pick("regionCombo", QStringLiteral("westeurope")));
+    // Alt+A ("N&ame") jumps to the resource group name.
+    QTest::keyClick(m_wizard.get(), Qt::Key_A, Qt::AltModifier);
+    EXPECT_EQ(QApplication::focusWidget(), m_drive->find<QLineEdit>("groupNameEdit"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("kbd-rg"));
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page() == SetupWizard::Dps; }, 2000));
+    EXPECT_EQ(m_controller->plan().resourceGroup, QStringLiteral("kbd-rg"));
+}
+
+TEST(WizardColors, StatusTextKeepsContrastOnLightAndDarkPalettes)
+{
+    auto luminance = [](const QColor &c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    auto contrast = [&](const QColor &a, const QColor &b) {
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    };
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+    light.setColor(QPalette::WindowText, Qt::black);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    for (const QPalette &p : {light, dark}) {
+        for (Status s : {Status::Ok, Status::Warning, Status::Error, Status::Info}) {
+            EXPECT_GE(contrast(Ui::statusTextColor(s, p), p.color(QPalette::Window)), 4.5)
+                << "status " << int(s) << " on " << (Ui::isDarkPalette(p) ? "dark" : "light");
+        }
+    }
+    EXPECT_FALSE(Ui::isDarkPalette(light));
+    EXPECT_TRUE(Ui::isDarkPalette(dark));
+}
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setQuitOnLastWindowClosed(false);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}

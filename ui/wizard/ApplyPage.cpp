@@ -1,0 +1,231 @@
+#include "Pages.h"
+#include "ui/widgets/MessageBanner.h"
+
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Dps::Ui {
+
+namespace {
+Status statusOf(Setup::StepState state)
+{
+    switch (state) {
+    case Setup::StepState::Pending:
+        return Status::Pending;
+    case Setup::StepState::Running:
+        return Status::Busy;
+    case Setup::StepState::Succeeded:
+    case Setup::StepState::AlreadyDone:
+        return Status::Ok;
+    case Setup::StepState::Failed:
+        return Status::Error;
+    case Setup::StepState::Cancelled:
+    case Setup::StepState::Blocked:
+        return Status::Stopped;
+    }
+    return Status::None;
+}
+
+QString formatElapsed(qint64 ms)
+{
+    //: Elapsed time of a step, in seconds with one decimal.
+    return ApplyPage::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+}
+
+qint64 monotonicMs()
+{
+    static QElapsedTimer timer;
+    if (!timer.isValid())
+        timer.start();
+    return timer.elapsed();
+}
+
+enum Column { StepColumn, StateColumn, TimeColumn, AzureColumn };
+} // namespace
+
+ApplyPage::ApplyPage(Setup::SetupController &controller, QWidget *parent)
+    : WizardPage(controller, parent)
+{
+    setObjectName(QStringLiteral("applyPage"));
+    setTitle(tr("Apply"));
+    setSubTitle(tr("Creating what is missing. Steps that don't depend on each other run at the same time."));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Next"));
+
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("applyHeadline"));
+    m_headline->setWordWrap(true);
+    m_steps = new QTreeWidget(this);
+    m_steps->setObjectName(QStringLiteral("stepList"));
+    m_steps->setAccessibleName(tr("Setup steps and their progress"));
+    m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("Time"), tr("Azure reports")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->header()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
+    m_steps->header()->setStretchLastSection(true);
+    m_banner = new MessageBanner(this);
+    m_banner->setObjectName(QStringLiteral("applyBanner"));
+    m_stop = new QPushButton(tr("&Stop"), this);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setAccessibleName(tr("Stop the setup"));
+    m_stop->setToolTip(tr("Stops waiting and starts nothing new; what Azure is already doing finishes there."));
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(250);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_steps, 1);
+    layout->addWidget(m_banner);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_stop);
+    layout->addLayout(buttons);
+
+    connect(m_ticker, &QTimer::timeout, this, &ApplyPage::tick);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        m_stop->setEnabled(false);
+        m_headline->setText(tr("Stopping…"));
+        this->controller().cancelApply();
+    });
+    connect(&controller, &Setup::SetupController::stepChanged, this, &ApplyPage::onStep);
+    connect(&controller, &Setup::SetupController::failed, this, [this](const Arm::ArmError &error) {
+        if (wizard() && wizard()->currentPage() == this)
+            onFailed(error);
+    });
+    connect(&controller, &Setup::SetupController::finished, this, [this](const Setup::SetupResult &) {
+        if (wizard() && wizard()->currentPage() != this)
+            return;
+        m_done = true;
+        m_ticker->stop();
+        m_stop->setVisible(false);
+        m_banner->clear();
+        m_headline->setText(tr("Everything is in place. Press Next for the ID scope and the endpoints your devices need."));
+        tick();
+        Q_EMIT completeChanged();
+    });
+}
+
+QTreeWidgetItem *ApplyPage::itemFor(Setup::StepId id)
+{
+    for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_steps->topLevelItem(i);
+        if (item->data(StepColumn, Qt::UserRole).toInt() == int(id))
+            return item;
+    }
+    auto *item = new QTreeWidgetItem(m_steps, {Setup::stepName(id)});
+    item->setData(StepColumn, Qt::UserRole, int(id));
+    return item;
+}
+
+void ApplyPage::initializePage()
+{
+    start();
+}
+
+void ApplyPage::start()
+{
+    m_done = false;
+    m_status.clear();
+    m_startedAt.clear();
+    m_steps->clear();
+    m_banner->clear();
+    m_stop->setVisible(true);
+    m_stop->setEnabled(true);
+    m_headline->setText(tr("Working… You can leave this window open; each step shows what Azure reports."));
+    controller().startApply();
+    for (const Setup::StepStatus &s : controller().steps())
+        onStep(s);
+    m_ticker->start();
+    Q_EMIT completeChanged();
+}
+
+void ApplyPage::onStep(const Setup::StepStatus &status)
+{
+    if (wizard() && wizard()->currentPage() != this)
+        return;
+    const int key = int(status.id);
+    if (status.state == Setup::StepState::Running && !m_startedAt.contains(key))
+        m_startedAt.insert(key, monotonicMs() - status.elapsedMs);
+    m_status.insert(key, status);
+    QTreeWidgetItem *item = itemFor(status.id);
+    item->setIcon(StateColumn, statusIcon(statusOf(status.state)));
+    item->setText(StateColumn, Setup::stateName(status.state));
+    item->setText(AzureColumn, status.state == Setup::StepState::Failed ? status.error.userMessage() : status.azureStatus);
+    item->setToolTip(AzureColumn, item->text(AzureColumn));
+    item->setData(StateColumn, Qt::UserRole, Setup::stateKey(status.state));
+    tick();
+}
+
+void ApplyPage::tick()
+{
+    const qint64 now = monotonicMs();
+    for (auto it = m_status.cbegin(); it != m_status.cend(); ++it) {
+        const Setup::StepStatus &s = it.value();
+        QTreeWidgetItem *item = itemFor(s.id);
+        qint64 elapsed = s.elapsedMs;
+        if (s.state == Setup::StepState::Running && m_startedAt.contains(it.key()))
+            elapsed = now - m_startedAt.value(it.key());
+        item->setText(TimeColumn, s.state == Setup::StepState::Pending ? QString() : formatElapsed(elapsed));
+    }
+}
+
+void ApplyPage::onFailed(const Arm::ArmError &error)
+{
+    m_ticker->stop();
+    tick();
+    m_stop->setVisible(false);
+    m_banner->clearActions();
+    if (error.isCancelled()) {
+        m_headline->setText(tr("Stopped."));
+        m_banner->showMessage(Status::Stopped, tr("The setup was stopped. What was created stays in Azure; Retry continues "
+                                                  "where it stopped."));
+    } else {
+        m_headline->setText(tr("A step failed; the others were stopped or finished."));
+        QString what;
+        for (const Setup::StepStatus &s : std::as_const(m_status)) {
+            if (s.state != Setup::StepState::Failed)
+                continue;
+            const Setup::PlanInput &p = plan();
+            switch (s.id) {
+            case Setup::StepId::ResourceGroup:
+                what = tr("Creating the resource group '%1' failed.").arg(p.resourceGroup);
+                break;
+            case Setup::StepId::HubResourceGroup:
+                what = tr("Creating the resource group '%1' failed.").arg(p.effectiveHubResourceGroup());
+                break;
+            case Setup::StepId::Dps:
+                what = p.createDps ? tr("Creating the DPS '%1' failed.").arg(p.dpsName) : tr("Reading the DPS '%1' failed.").arg(p.dpsName);
+                break;
+            case Setup::StepId::Hub:
+                what = p.createHub ? tr("Creating the IoT hub '%1' failed.").arg(p.hubName) : tr("Reading the IoT hub '%1' failed.").arg(p.hubName);
+                break;
+            case Setup::StepId::Link:
+                what = tr("Linking the IoT hub '%1' to the DPS '%2' failed.").arg(p.hubName, p.dpsName);
+                break;
+            case Setup::StepId::Policy:
+                what = tr("Setting the allocation policy of the DPS '%1' failed.").arg(p.dpsName);
+                break;
+            }
+        }
+        m_banner->showError(error,
+                            tr("Fix what the message says, then press Retry: it continues where the run stopped "
+                               "and creates nothing twice."),
+                            what);
+        if (error.isMissingRegistration()) {
+            m_banner->addAction(tr("&Register Microsoft.Devices"), [this] { controller().applyFix(QStringLiteral("provider-registered")); });
+        }
+    }
+    m_banner->addAction(tr("&Retry"), [this] { start(); })->setObjectName(QStringLiteral("retryButton"));
+    Q_EMIT completeChanged();
+}
+
+bool ApplyPage::isComplete() const
+{
+    return m_done;
+}
+
+} // namespace Dps::Ui

@@ -1,0 +1,187 @@
+#include "Pages.h"
+#include "ui/widgets/FieldMessage.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Dps::Ui {
+
+namespace {
+const QString kOwnerPolicy = QStringLiteral("iothubowner");
+} // namespace
+
+LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
+    : WizardPage(controller, parent)
+{
+    setObjectName(QStringLiteral("linkPage"));
+    setTitle(tr("Link the IoT hub"));
+    setSubTitle(tr("The provisioning service registers devices in the hub with one of the hub's access policies."));
+
+    m_policy = new QComboBox(this);
+    m_policy->setObjectName(QStringLiteral("accessPolicyCombo"));
+    m_policy->setAccessibleName(tr("Access policy"));
+    m_policyMessage = new FieldMessage(m_policy, this);
+    m_policyMessage->setObjectName(QStringLiteral("accessPolicyMessage"));
+    m_weight = new QSpinBox(this);
+    m_weight->setObjectName(QStringLiteral("allocationWeightSpin"));
+    m_weight->setAccessibleName(tr("Allocation weight"));
+    m_weight->setRange(1, 1000);
+    m_apply = new QCheckBox(tr("A&pply allocation policy"), this);
+    m_apply->setObjectName(QStringLiteral("applyAllocationPolicyCheck"));
+    m_apply->setAccessibleName(tr("Apply allocation policy"));
+    m_apply->setChecked(true);
+
+    auto *form = new QFormLayout;
+    auto *policyLabel = new QLabel(tr("&Access policy:"), this);
+    policyLabel->setBuddy(m_policy);
+    form->addRow(policyLabel, m_policy);
+    form->addRow(QString(), m_policyMessage);
+    auto *policyNote = new QLabel(tr("Only policies with the RegistryWrite and ServiceConnect permissions can link a hub."), this);
+    policyNote->setWordWrap(true);
+    form->addRow(QString(), policyNote);
+    auto *weightLabel = new QLabel(tr("Allocation &weight:"), this);
+    weightLabel->setBuddy(m_weight);
+    form->addRow(weightLabel, m_weight);
+    auto *weightNote = new QLabel(tr("With evenly weighted distribution, a hub with weight 2 gets twice as many devices as "
+                                     "a hub with weight 1."), this);
+    weightNote->setWordWrap(true);
+    form->addRow(QString(), weightNote);
+    form->addRow(QString(), m_apply);
+    auto *applyNote = new QLabel(tr("When it is off, the allocation policy skips this hub; only enrollments that name it "
+                                    "send devices there."), this);
+    applyNote->setWordWrap(true);
+    form->addRow(QString(), applyNote);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch();
+
+    connect(m_policy, &QComboBox::currentIndexChanged, this, &LinkPage::completeChanged);
+    connect(&controller, &Setup::SetupController::hubPoliciesChanged, this,
+            [this](const QString &sub, const QString &hub, const QList<Arm::AccessPolicy> &policies) {
+                if (hub != plan().hubName || sub != plan().effectiveHubSubscription())
+                    return;
+                m_loading = false;
+                const QString keep = plan().link.accessPolicy;
+                m_policy->clear();
+                for (const auto &p : policies)
+                    m_policy->addItem(tr("%1 (%2)").arg(p.keyName, p.rights), p.keyName);
+                int i = m_policy->findData(keep);
+                if (i < 0)
+                    i = m_policy->findData(kOwnerPolicy);
+                m_policy->setCurrentIndex(i >= 0 ? i : 0);
+                if (policies.isEmpty())
+                    m_policyMessage->setMessage(Status::Error, tr("The hub '%1' has no access policy with RegistryWrite and "
+                                                                  "ServiceConnect. Add one to the hub, or choose another hub.")
+                                                                   .arg(hub));
+                else
+                    m_policyMessage->clear();
+                Q_EMIT completeChanged();
+            });
+    connect(&controller, &Setup::SetupController::loadFailed, this, [this](const QString &what, const Arm::ArmError &error) {
+        if (what == QLatin1String("hubPolicies")) {
+            m_loading = false;
+            m_policyMessage->setMessage(Status::Error, error.userMessage());
+            Q_EMIT completeChanged();
+        }
+    });
+}
+
+void LinkPage::initializePage()
+{
+    const Setup::PlanInput &p = plan();
+    m_weight->setValue(p.link.allocationWeight);
+    m_apply->setChecked(p.link.applyAllocationPolicy);
+    const QString key = QStringLiteral("%1/%2/%3").arg(p.createHub ? QStringLiteral("new") : p.effectiveHubSubscription(),
+                                                       p.effectiveHubResourceGroup(), p.hubName);
+    if (key == m_loadedFor)
+        return;
+    m_loadedFor = key;
+    m_policy->clear();
+    if (p.createHub) {
+        m_loading = false;
+        m_policy->addItem(tr("%1 (RegistryWrite, ServiceConnect, DeviceConnect, RegistryRead)").arg(kOwnerPolicy), kOwnerPolicy);
+        m_policyMessage->setMessage(Status::Info, tr("A new hub comes with the iothubowner policy, which has the permissions "
+                                                     "linking needs."));
+    } else {
+        m_loading = true;
+        m_policyMessage->setMessage(Status::Busy, tr("Loading the hub's access policies…"));
+        controller().loadHubPolicies(p.hubRef());
+    }
+    Q_EMIT completeChanged();
+}
+
+bool LinkPage::isComplete() const
+{
+    return !m_loading && !m_policy->currentData().toString().isEmpty();
+}
+
+bool LinkPage::validatePage()
+{
+    Services::LinkOptions &link = plan().link;
+    link.accessPolicy = m_policy->currentData().toString();
+    link.allocationWeight = m_weight->value();
+    link.applyAllocationPolicy = m_apply->isChecked();
+    return true;
+}
+
+PolicyPage::PolicyPage(Setup::SetupController &controller, QWidget *parent)
+    : WizardPage(controller, parent)
+{
+    setObjectName(QStringLiteral("policyPage"));
+    setTitle(tr("Allocation policy"));
+    setSubTitle(tr("How the provisioning service chooses a hub for each new device, when more than one hub is linked."));
+
+    m_hashed = new QRadioButton(tr("&Evenly weighted distribution (recommended)"), this);
+    m_hashed->setObjectName(QStringLiteral("hashedRadio"));
+    m_geoLatency = new QRadioButton(tr("&Lowest latency"), this);
+    m_geoLatency->setObjectName(QStringLiteral("geoLatencyRadio"));
+    m_static = new QRadioButton(tr("&Static configuration"), this);
+    m_static->setObjectName(QStringLiteral("staticRadio"));
+    auto *group = new QButtonGroup(this);
+    auto *layout = new QVBoxLayout(this);
+    const QList<QPair<QRadioButton *, QString>> choices{
+        {m_hashed, tr("Devices are spread over the linked hubs in proportion to their allocation weights.")},
+        {m_geoLatency, tr("Each device goes to the linked hub with the lowest latency to it, usually the nearest one.")},
+        {m_static, tr("Each device goes to the hub named in its enrollment; the allocation policy does not choose.")},
+    };
+    for (const auto &[button, text] : choices) {
+        group->addButton(button);
+        button->setAccessibleName(QString(button->text()).remove(QLatin1Char('&')));
+        button->setAccessibleDescription(text);
+        auto *note = new QLabel(text, this);
+        note->setWordWrap(true);
+        note->setIndent(24);
+        layout->addWidget(button);
+        layout->addWidget(note);
+        layout->addSpacing(8);
+    }
+    layout->addStretch();
+    m_hashed->setChecked(true);
+}
+
+void PolicyPage::initializePage()
+{
+    const QString policy = plan().allocationPolicy;
+    if (policy == QLatin1String("GeoLatency"))
+        m_geoLatency->setChecked(true);
+    else if (policy == QLatin1String("Static"))
+        m_static->setChecked(true);
+    else
+        m_hashed->setChecked(true);
+}
+
+bool PolicyPage::validatePage()
+{
+    plan().allocationPolicy = m_geoLatency->isChecked() ? QStringLiteral("GeoLatency")
+                              : m_static->isChecked()   ? QStringLiteral("Static")
+                                                        : QStringLiteral("Hashed");
+    return true;
+}
+
+} // namespace Dps::Ui

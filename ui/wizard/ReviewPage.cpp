@@ -1,0 +1,186 @@
+#include "Pages.h"
+#include "ui/widgets/MessageBanner.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Dps::Ui {
+
+ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
+    : WizardPage(controller, parent)
+{
+    setObjectName(QStringLiteral("reviewPage"));
+    setTitle(tr("Review"));
+    setSubTitle(tr("Nothing has been changed in Azure yet. Check the plan; Apply then creates what is missing."));
+    setCommitPage(true);
+    setButtonText(QWizard::CommitButton, tr("&Apply"));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("planSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner = new MessageBanner(this);
+    m_banner->setObjectName(QStringLiteral("reviewBanner"));
+    m_checks = new QTreeWidget(this);
+    m_checks->setObjectName(QStringLiteral("checkList"));
+    m_checks->setAccessibleName(tr("Checks before applying"));
+    m_checks->setHeaderLabels({tr("Check"), tr("What to do")});
+    m_checks->setRootIsDecorated(false);
+    m_checks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_checks->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_checks->setWordWrap(true);
+    m_calls = new QTreeWidget(this);
+    m_calls->setObjectName(QStringLiteral("callList"));
+    m_calls->setAccessibleName(tr("Azure Resource Manager calls"));
+    m_calls->setHeaderLabels({tr("Purpose"), tr("Call")});
+    m_calls->setRootIsDecorated(false);
+    m_calls->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+
+    auto *checksLabel = new QLabel(tr("C&hecks:"), this);
+    checksLabel->setBuddy(m_checks);
+    auto *callsLabel = new QLabel(tr("The Azure Resource Manager &calls Apply makes (changes in bold):"), this);
+    callsLabel->setBuddy(m_calls);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_banner);
+    layout->addWidget(checksLabel);
+    layout->addWidget(m_checks, 1);
+    layout->addWidget(callsLabel);
+    layout->addWidget(m_calls, 1);
+
+    connect(&controller, &Setup::SetupController::checksFinished, this, &ReviewPage::onChecks);
+    connect(&controller, &Setup::SetupController::failed, this, [this](const Arm::ArmError &error) {
+        // The checks themselves could not run (not the checks failing: those arrive as checksFinished).
+        if (!m_checking || wizard()->currentPage() != this)
+            return;
+        m_checking = false;
+        m_banner->clearActions();
+        m_banner->showError(error);
+        m_banner->addAction(tr("Check &again"), [this] { initializePage(); });
+        Q_EMIT completeChanged();
+    });
+}
+
+QString ReviewPage::describe(const Setup::PlanInput &p)
+{
+    QStringList lines;
+    if (p.createResourceGroup)
+        lines << tr("Create the resource group '%1' in %2 (or use it if it exists).").arg(p.resourceGroup, p.location);
+    else
+        lines << tr("Use the resource group '%1'.").arg(p.resourceGroup);
+    if (p.createDps)
+        lines << tr("Create the Device Provisioning Service '%1' (S1, %n unit(s)) in %2.", nullptr, int(p.dpsUnits))
+                     .arg(p.dpsName, p.location);
+    else
+        lines << tr("Use the existing Device Provisioning Service '%1'.").arg(p.dpsName);
+    if (p.createHub) {
+        if (p.effectiveHubResourceGroup().compare(p.resourceGroup, Qt::CaseInsensitive) != 0)
+            lines << tr("Create the resource group '%1' for the hub (or use it if it exists).").arg(p.effectiveHubResourceGroup());
+        lines << tr("Create the IoT hub '%1' (%2, %n unit(s), %3 partitions) in %4.", nullptr, int(p.hubUnits))
+                     .arg(p.hubName, p.hubSku)
+                     .arg(p.hubPartitions)
+                     .arg(p.effectiveHubLocation());
+    } else if (p.effectiveHubSubscription().compare(p.subscriptionId, Qt::CaseInsensitive) != 0) {
+        lines << tr("Use the existing IoT hub '%1' of the subscription %2.").arg(p.hubName, p.effectiveHubSubscription());
+    } else {
+        lines << tr("Use the existing IoT hub '%1'.").arg(p.hubName);
+    }
+    lines << (p.link.applyAllocationPolicy
+                  ? tr("Link the hub to the provisioning service with its policy '%1' and allocation weight %2.")
+                        .arg(p.link.accessPolicy)
+                        .arg(p.link.allocationWeight)
+                  : tr("Link the hub to the provisioning service with its policy '%1', without applying the allocation policy to it.")
+                        .arg(p.link.accessPolicy));
+    const QString policy = p.allocationPolicy == QLatin1String("GeoLatency") ? tr("lowest latency")
+                           : p.allocationPolicy == QLatin1String("Static")   ? tr("static configuration")
+                                                                             : tr("evenly weighted distribution");
+    lines << tr("Set the allocation policy to %1.").arg(policy);
+    for (QString &line : lines)
+        line = QStringLiteral("• ") + line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ReviewPage::initializePage()
+{
+    m_summary->setText(describe(plan()));
+    m_summary->setAccessibleName(m_summary->text());
+    m_calls->clear();
+    for (const Setup::PlannedCall &call : controller().describePlan()) {
+        auto *item = new QTreeWidgetItem(m_calls, {call.purpose, QStringLiteral("%1 %2?api-version=%3").arg(call.method, call.path, call.apiVersion)});
+        item->setToolTip(1, item->text(1));
+        if (call.isWrite()) {
+            QFont bold = item->font(1);
+            bold.setBold(true);
+            item->setFont(1, bold);
+        }
+    }
+    m_checks->clear();
+    m_banner->clear();
+    if (controller().hasUnfinishedRun())
+        m_banner->showMessage(Status::Info, tr("An earlier run of this plan stopped before it finished. Apply continues "
+                                               "where it stopped; nothing is created twice."));
+    m_checking = true;
+    m_passed = false;
+    auto *busy = new QTreeWidgetItem(m_checks, {tr("Checking names, subscriptions and permissions in Azure…")});
+    busy->setIcon(0, statusIcon(Status::Busy));
+    controller().runChecks();
+    Q_EMIT completeChanged();
+}
+
+void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
+{
+    if (wizard() && wizard()->currentPage() != this)
+        return;
+    m_checking = false;
+    m_checks->clear();
+    m_passed = true;
+    for (const auto &c : checks) {
+        auto *item = new QTreeWidgetItem(m_checks, {c.message, c.fix});
+        item->setIcon(0, statusIcon(c.passed ? Status::Ok : Status::Error));
+        item->setData(0, Qt::UserRole, c.id);
+        item->setToolTip(0, c.message);
+        item->setToolTip(1, c.fix);
+        if (!c.passed) {
+            m_passed = false;
+            if (c.fixable) {
+                auto *button = new QPushButton(tr("&Fix it"), m_checks);
+                button->setObjectName(QStringLiteral("fix-%1").arg(c.id));
+                button->setAccessibleName(tr("Fix: %1").arg(c.fix));
+                const QString id = c.id;
+                connect(button, &QPushButton::clicked, this, [this, id] {
+                    m_checking = true;
+                    m_checks->clear();
+                    auto *busy = new QTreeWidgetItem(m_checks, {tr("Fixing, then checking again…")});
+                    busy->setIcon(0, statusIcon(Status::Busy));
+                    controller().applyFix(id);
+                    Q_EMIT completeChanged();
+                });
+                m_checks->setItemWidget(item, 1, button);
+            }
+        }
+    }
+    if (!m_passed) {
+        m_banner->clearActions();
+        m_banner->showMessage(Status::Error, tr("Some checks failed. Go back and change the plan, or fix what is listed, then check again."));
+        m_banner->addAction(tr("Check &again"), [this] { initializePage(); });
+    } else if (!controller().hasUnfinishedRun()) {
+        m_banner->clear();
+    }
+    Q_EMIT completeChanged();
+}
+
+bool ReviewPage::isComplete() const
+{
+    return !m_checking && m_passed;
+}
+
+bool ReviewPage::validatePage()
+{
+    controller().rememberChoices();
+    return true;
+}
+
+} // namespace Dps::Ui
