@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 
 #include "AppIcon.h"
+#include "setup/SetupController.h"
+#include "wizard/SetupWizard.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFont>
@@ -77,6 +80,36 @@ MainWindow::MainWindow(QWidget *parent)
     resize(640, 440);
 }
 
+void MainWindow::setWizard(Ui::SetupWizard *wizard)
+{
+    m_wizard = wizard;
+    m_wizardFinished = false;
+    wizard->setWindowFlags(Qt::Widget);
+    setCentralWidget(wizard); // the welcome widgets go with the old central widget
+    m_logo = nullptr;
+    m_heading = nullptr;
+    m_welcome = nullptr;
+    connect(wizard, &QDialog::finished, this, [this] {
+        m_wizardFinished = true;
+        close();
+    });
+    resize(wizard->size());
+    retranslateUi();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_wizard && !m_wizardFinished && m_wizard->controller().isApplying()) {
+        // The wizard asks "stop the setup?"; if the person agrees it finishes, which closes us.
+        event->ignore();
+        m_wizard->reject();
+        return;
+    }
+    if (m_wizard)
+        m_wizard->controller().rememberChoices();
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -93,13 +126,14 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About DPS Setup"));
 
+    if (!m_welcome)
+        return;
     m_logo->setAccessibleName(tr("DPS Setup logo"));
     m_heading->setText(tr("Welcome to DPS Setup"));
     m_welcome->setText(
-        tr("This app will guide you through setting up an Azure IoT Hub Device Provisioning "
+        tr("This app guides you through setting up an Azure IoT Hub Device Provisioning "
            "Service without the Azure portal: sign in, create the provisioning service, create or "
-           "pick an IoT hub, link the two and choose how devices are allocated to hubs. The guided "
-           "setup is coming soon."));
+           "pick an IoT hub, link the two and choose how devices are allocated to hubs."));
     m_welcome->setAccessibleName(tr("Welcome message"));
 }
 

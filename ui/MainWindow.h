@@ -10,8 +10,12 @@ QT_END_NAMESPACE
 
 namespace Dps {
 
-// The main window. For now it only welcomes the user; the guided setup and the resource browser
-// will live here.
+namespace Ui {
+class SetupWizard;
+}
+
+// The main window: menus (Quit, About) around the guided setup; the resource browser will join it.
+// Without a wizard it shows a welcome text.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,8 +23,14 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
+    // Shows `wizard` (not owned... it becomes a child) as the window's content. Finishing or cancelling the
+    // wizard closes the window; closing the window while Apply runs asks the wizard's question first.
+    void setWizard(Ui::SetupWizard *wizard);
+    Ui::SetupWizard *wizard() const { return m_wizard; }
+
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void retranslateUi();
@@ -33,6 +43,8 @@ private:
     QLabel *m_logo = nullptr;
     QLabel *m_heading = nullptr;
     QLabel *m_welcome = nullptr;
+    Ui::SetupWizard *m_wizard = nullptr;
+    bool m_wizardFinished = false;
 };
 
 } // namespace Dps

@@ -47,6 +47,7 @@ struct Plan
     QString hubSubscription; // existing hub: its subscription (empty: the DPS's)
     QString policy = QStringLiteral("Hashed");
     int weight = 1;
+    QString newPolicy; // a dedicated least-privilege policy to create (empty: iothubowner)
 };
 
 template<typename T>
@@ -163,7 +164,12 @@ protected:
     void linkAndPolicyPages(const Plan &p)
     {
         ASSERT_EQ(page(), SetupWizard::Link);
-        ASSERT_TRUE(m_drive->pick("accessPolicyCombo", QStringLiteral("iothubowner")));
+        if (p.newPolicy.isEmpty()) {
+            ASSERT_TRUE(m_drive->pick("accessPolicyCombo", QStringLiteral("iothubowner")));
+        } else {
+            m_drive->click("createPolicyRadio");
+            m_drive->type("newPolicyEdit", p.newPolicy);
+        }
         m_drive->find<QSpinBox>("allocationWeightSpin")->setValue(p.weight);
         ASSERT_TRUE(m_drive->next("link"));
         ASSERT_EQ(page(), SetupWizard::Policy);
@@ -321,6 +327,48 @@ TEST_F(WizardTest, ExistingGroupDpsAndHub)
     EXPECT_EQ(dps.allocationPolicy, QStringLiteral("Static"));
     ASSERT_EQ(dps.linkedHubs.size(), 1);
     EXPECT_EQ(dps.linkedHubs[0].hostName, QStringLiteral("contoso-hub-eus.azure-devices.net"));
+}
+
+TEST_F(WizardTest, ADedicatedLeastPrivilegePolicyLinksAnExistingHub)
+{
+    startSandbox();
+    const Services::ResourceRef hub{Demo::kProduction, QStringLiteral("iot-shared-rg"), QStringLiteral("contoso-hub-eus"), QString()};
+    auto ownerKey = [&] {
+        Services::ServiceCall *call = m_session->service->hubPolicy(hub, QStringLiteral("iothubowner"));
+        QSignalSpy spy(call, &Services::ServiceCall::finished);
+        EXPECT_TRUE(spy.wait(10000));
+        return spy.isEmpty() ? QString() : spy.first().first().value<Arm::AccessPolicy>().primaryKey;
+    };
+    const QString keyBefore = ownerKey();
+    ASSERT_FALSE(keyBefore.isEmpty());
+    openWizard();
+    Plan p;
+    p.newHub = false;
+    p.hub = QStringLiteral("contoso-hub-eus");
+    p.newPolicy = QStringLiteral("dps-only");
+    walkToReview(p);
+    EXPECT_TRUE(m_drive->find<QLabel>("planSummary")->text().contains(QLatin1String("dps-only")));
+    applyToDone();
+
+    Services::ServiceCall *list = m_session->service->listHubPolicies(hub);
+    QSignalSpy listed(list, &Services::ServiceCall::finished);
+    ASSERT_TRUE(listed.wait(10000));
+    QStringList names;
+    QString rights;
+    for (const auto &policy : listed.first().first().value<QList<Arm::AccessPolicy>>()) {
+        names << policy.keyName;
+        if (policy.keyName == QLatin1String("dps-only"))
+            rights = policy.rights;
+    }
+    EXPECT_TRUE(names.contains(QStringLiteral("iothubowner"))) << str(names.join(QLatin1Char(',')));
+    EXPECT_TRUE(names.contains(QStringLiteral("dps-only"))) << str(names.join(QLatin1Char(',')));
+    EXPECT_EQ(rights, QStringLiteral("RegistryWrite, ServiceConnect"));
+    // The other policies kept their keys.
+    EXPECT_EQ(ownerKey(), keyBefore);
+    const Arm::ProvisioningService dps = getDps(p.group, p.dps);
+    ASSERT_EQ(dps.linkedHubs.size(), 1);
+    EXPECT_TRUE(dps.linkedHubs[0].connectionString.contains(QLatin1String("SharedAccessKeyName=dps-only")))
+        << str(dps.linkedHubs[0].connectionString);
 }
 
 TEST_F(WizardTest, HubFromAnotherSubscription)

@@ -66,7 +66,11 @@ ApplyPage::ApplyPage(Setup::SetupController &controller, QWidget *parent)
     m_steps->setHeaderLabels({tr("Step"), tr("State"), tr("Time"), tr("Azure reports")});
     m_steps->setRootIsDecorated(false);
     m_steps->header()->setSectionResizeMode(StepColumn, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(StateColumn, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(TimeColumn, QHeaderView::ResizeToContents);
     m_steps->header()->setStretchLastSection(true);
+    m_steps->setSelectionMode(QAbstractItemView::NoSelection);
+    m_steps->setTextElideMode(Qt::ElideMiddle);
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(QStringLiteral("applyBanner"));
     m_stop = new QPushButton(tr("&Stop"), this);
@@ -147,6 +151,11 @@ void ApplyPage::onStep(const Setup::StepStatus &status)
 {
     if (wizard() && wizard()->currentPage() != this)
         return;
+    const Setup::PlanInput &p = plan();
+    if (status.id == Setup::StepId::HubResourceGroup
+        && p.effectiveHubSubscription().compare(p.subscriptionId, Qt::CaseInsensitive) == 0
+        && p.effectiveHubResourceGroup().compare(p.resourceGroup, Qt::CaseInsensitive) == 0)
+        return; // one resource group for both: no separate step to show
     const int key = int(status.id);
     if (status.state == Setup::StepState::Running && !m_startedAt.contains(key))
         m_startedAt.insert(key, monotonicMs() - status.elapsedMs);

@@ -6,7 +6,9 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -14,6 +16,7 @@ namespace Dps::Ui {
 
 namespace {
 const QString kOwnerPolicy = QStringLiteral("iothubowner");
+const QString kDedicatedPolicy = QStringLiteral("dps-link");
 } // namespace
 
 LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
@@ -23,6 +26,22 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     setTitle(tr("Link the IoT hub"));
     setSubTitle(tr("The provisioning service registers devices in the hub with one of the hub's access policies."));
 
+    m_usePolicy = new QRadioButton(tr("Use an &existing access policy"), this);
+    m_usePolicy->setObjectName(QStringLiteral("existingPolicyRadio"));
+    m_createPolicy = new QRadioButton(tr("Create a &dedicated policy with only the permissions linking needs"), this);
+    m_createPolicy->setObjectName(QStringLiteral("createPolicyRadio"));
+    m_usePolicy->setChecked(true);
+    auto *policyChoice = new QButtonGroup(this);
+    for (QRadioButton *b : {m_usePolicy, m_createPolicy}) {
+        policyChoice->addButton(b);
+        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
+    }
+    m_newPolicy = new QLineEdit(kDedicatedPolicy, this);
+    m_newPolicy->setObjectName(QStringLiteral("newPolicyEdit"));
+    m_newPolicy->setAccessibleName(tr("Name of the new access policy"));
+    m_newPolicy->setMaxLength(64);
+    m_newPolicyMessage = new FieldMessage(m_newPolicy, this);
+    m_newPolicyMessage->setObjectName(QStringLiteral("newPolicyMessage"));
     m_policy = new QComboBox(this);
     m_policy->setObjectName(QStringLiteral("accessPolicyCombo"));
     m_policy->setAccessibleName(tr("Access policy"));
@@ -38,6 +57,7 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     m_apply->setChecked(true);
 
     auto *form = new QFormLayout;
+    form->addRow(m_usePolicy);
     auto *policyLabel = new QLabel(tr("&Access policy:"), this);
     policyLabel->setBuddy(m_policy);
     form->addRow(policyLabel, m_policy);
@@ -45,6 +65,15 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     auto *policyNote = new QLabel(tr("Only policies with the RegistryWrite and ServiceConnect permissions can link a hub."), this);
     policyNote->setWordWrap(true);
     form->addRow(QString(), policyNote);
+    form->addRow(m_createPolicy);
+    auto *newPolicyLabel = new QLabel(tr("Polic&y name:"), this);
+    newPolicyLabel->setBuddy(m_newPolicy);
+    form->addRow(newPolicyLabel, m_newPolicy);
+    form->addRow(QString(), m_newPolicyMessage);
+    auto *newPolicyNote = new QLabel(tr("The provisioning service then holds a key that can only register devices, not the hub "
+                                        "owner's key. Apply adds the policy to the hub."), this);
+    newPolicyNote->setWordWrap(true);
+    form->addRow(QString(), newPolicyNote);
     auto *weightLabel = new QLabel(tr("Allocation &weight:"), this);
     weightLabel->setBuddy(m_weight);
     form->addRow(weightLabel, m_weight);
@@ -62,6 +91,18 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     layout->addStretch();
 
     connect(m_policy, &QComboBox::currentIndexChanged, this, &LinkPage::completeChanged);
+    auto updateMode = [this] {
+        m_policy->setEnabled(m_usePolicy->isChecked());
+        m_newPolicy->setEnabled(m_createPolicy->isChecked());
+        const QString problem = m_createPolicy->isChecked() ? newPolicyProblem() : QString();
+        if (problem.isEmpty())
+            m_newPolicyMessage->clear();
+        else
+            m_newPolicyMessage->setMessage(Status::Error, problem);
+        Q_EMIT completeChanged();
+    };
+    connect(policyChoice, &QButtonGroup::buttonToggled, this, updateMode);
+    connect(m_newPolicy, &QLineEdit::textEdited, this, updateMode);
     connect(&controller, &Setup::SetupController::hubPoliciesChanged, this,
             [this](const QString &sub, const QString &hub, const QList<Arm::AccessPolicy> &policies) {
                 if (hub != plan().hubName || sub != plan().effectiveHubSubscription())
@@ -69,6 +110,9 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
                 m_loading = false;
                 const QString keep = plan().link.accessPolicy;
                 m_policy->clear();
+                m_policyNames.clear();
+                for (const auto &p : policies)
+                    m_policyNames << p.keyName;
                 for (const auto &p : policies)
                     m_policy->addItem(tr("%1 (%2)").arg(p.keyName, p.rights), p.keyName);
                 int i = m_policy->findData(keep);
@@ -92,9 +136,28 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     });
 }
 
+QString LinkPage::newPolicyProblem() const
+{
+    const QString name = m_newPolicy->text().trimmed();
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9!#$%()*+,.:;=?@_{}~-]{1,64}$"));
+    if (name.isEmpty())
+        return tr("Enter a name for the new policy.");
+    if (!valid.match(name).hasMatch())
+        return tr("Use up to 64 letters, digits, hyphens, underscores or periods.");
+    if (name.compare(kOwnerPolicy, Qt::CaseInsensitive) == 0 || name.compare(QLatin1String("service"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("device"), Qt::CaseInsensitive) == 0 || name.compare(QLatin1String("registryRead"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("registryReadWrite"), Qt::CaseInsensitive) == 0)
+        return tr("'%1' is one of the hub's built-in policies; choose a name of your own.").arg(name);
+    return {};
+}
+
 void LinkPage::initializePage()
 {
     const Setup::PlanInput &p = plan();
+    if (p.link.createPolicy) {
+        m_createPolicy->setChecked(true);
+        m_newPolicy->setText(p.link.accessPolicy);
+    }
     m_weight->setValue(p.link.allocationWeight);
     m_apply->setChecked(p.link.applyAllocationPolicy);
     const QString key = QStringLiteral("%1/%2/%3").arg(p.createHub ? QStringLiteral("new") : p.effectiveHubSubscription(),
@@ -118,13 +181,16 @@ void LinkPage::initializePage()
 
 bool LinkPage::isComplete() const
 {
+    if (m_createPolicy->isChecked())
+        return newPolicyProblem().isEmpty();
     return !m_loading && !m_policy->currentData().toString().isEmpty();
 }
 
 bool LinkPage::validatePage()
 {
     Services::LinkOptions &link = plan().link;
-    link.accessPolicy = m_policy->currentData().toString();
+    link.createPolicy = m_createPolicy->isChecked();
+    link.accessPolicy = link.createPolicy ? m_newPolicy->text().trimmed() : m_policy->currentData().toString();
     link.allocationWeight = m_weight->value();
     link.applyAllocationPolicy = m_apply->isChecked();
     return true;

@@ -210,8 +210,15 @@ public:
     bool validatePage() override;
 
 private:
+    QString newPolicyProblem() const;
+
+    QRadioButton *m_usePolicy;
+    QRadioButton *m_createPolicy;
     QComboBox *m_policy;
     FieldMessage *m_policyMessage;
+    QLineEdit *m_newPolicy;
+    FieldMessage *m_newPolicyMessage;
+    QStringList m_policyNames; // every policy of the hub that was listed
     QSpinBox *m_weight;
     QCheckBox *m_apply;
     QString m_loadedFor;

@@ -38,6 +38,8 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     m_calls->setHeaderLabels({tr("Purpose"), tr("Call")});
     m_calls->setRootIsDecorated(false);
     m_calls->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_calls->setTextElideMode(Qt::ElideMiddle);
+    m_calls->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *checksLabel = new QLabel(tr("C&hecks:"), this);
     checksLabel->setBuddy(m_checks);
@@ -88,6 +90,9 @@ QString ReviewPage::describe(const Setup::PlanInput &p)
     } else {
         lines << tr("Use the existing IoT hub '%1'.").arg(p.hubName);
     }
+    if (p.link.createPolicy)
+        lines << tr("Add the access policy '%1' with only RegistryWrite and ServiceConnect to the hub, if it is not there yet.")
+                     .arg(p.link.accessPolicy);
     lines << (p.link.applyAllocationPolicy
                   ? tr("Link the hub to the provisioning service with its policy '%1' and allocation weight %2.")
                         .arg(p.link.accessPolicy)

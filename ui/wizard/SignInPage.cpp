@@ -153,6 +153,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_code->setObjectName(QStringLiteral("deviceCodeField"));
     m_code->setNames(tr("Sign-in code"), tr("Copy the &code"), tr("Copied"));
     m_code->setVisible(false);
+    m_progress->setVisible(false);
 
     auto *form = new QFormLayout;
     auto *cloudLabel = new QLabel(tr("C&loud:"), signInBox);

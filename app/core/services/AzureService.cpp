@@ -533,6 +533,58 @@ ArmOperation *AzureService::createHub(const ResourceRef &hub,
     return m_client->beginPut(hubPath(hub), kHubApiVersion, body, hub.tenantId);
 }
 
+ArmOperation *AzureService::ensureHubPolicy(const ResourceRef &hub, const QString &keyName, const KnownState &known)
+{
+    auto *op = new ArmOperation;
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9!#$%()*+,.:;=?@_{}~-]{1,64}$"));
+    if (!validName.match(keyName).hasMatch()) {
+        op->fail(ArmError::validation(QStringLiteral("InvalidPolicyName"),
+                                      tr("\"%1\" is not a valid access policy name: use 1 to 64 letters, digits, hyphens, "
+                                         "underscores or periods.")
+                                          .arg(keyName)));
+        return op;
+    }
+    QPointer<AzureService> self(this);
+    then<Arm::IotHub>(hubOrKnown(hub, known), op, [self, op, hub, keyName](const Arm::IotHub &h) {
+        if (!self)
+            return op->fail(ArmError::cancelled());
+        then<QList<Arm::AccessPolicy>>(self->listHubPolicies(hub), op, [self, op, hub, keyName, h](QList<Arm::AccessPolicy> policies) {
+            if (!self)
+                return op->fail(ArmError::cancelled());
+            QJsonArray list;
+            for (Arm::AccessPolicy &p : policies) {
+                if (p.keyName.compare(keyName, Qt::CaseInsensitive) == 0) {
+                    for (auto &q : policies) {
+                        q.primaryKey.clear();
+                        q.secondaryKey.clear();
+                    }
+                    if (p.canLinkToDps())
+                        return op->complete(h.raw);
+                    return op->fail(ArmError::validation(
+                        QStringLiteral("PolicyMissingRights"),
+                        tr("The IoT hub \"%1\" already has a policy \"%2\" with the rights \"%3\"; linking needs "
+                           "RegistryWrite and ServiceConnect. Choose another name for the new policy.")
+                            .arg(h.name, p.keyName, p.rights)));
+                }
+                list.append(QJsonObject{{QStringLiteral("keyName"), p.keyName},
+                                        {QStringLiteral("primaryKey"), p.primaryKey},
+                                        {QStringLiteral("secondaryKey"), p.secondaryKey},
+                                        {QStringLiteral("rights"), p.rights}});
+                p.primaryKey.clear();
+                p.secondaryKey.clear();
+            }
+            list.append(QJsonObject{{QStringLiteral("keyName"), keyName},
+                                    {QStringLiteral("rights"), QStringLiteral("RegistryWrite, ServiceConnect")}});
+            QJsonObject body = h.raw;
+            QJsonObject props = body.value(QLatin1String("properties")).toObject();
+            props.insert(QStringLiteral("authorizationPolicies"), list);
+            body.insert(QStringLiteral("properties"), props);
+            forward(self->m_client->beginPut(hubPath(hub), kHubApiVersion, body, hub.tenantId, h.etag), op);
+        });
+    });
+    return op;
+}
+
 ArmOperation *AzureService::deleteDps(const ResourceRef &dps)
 {
     return m_client->beginDelete(dpsPath(dps), kDpsApiVersion, dps.tenantId);

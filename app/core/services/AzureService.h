@@ -75,6 +75,9 @@ struct LinkOptions
     QString accessPolicy = QStringLiteral("iothubowner"); // must have RegistryWrite + ServiceConnect
     int allocationWeight = 1;                             // 1-1000
     bool applyAllocationPolicy = true;
+    // Least privilege: create `accessPolicy` on the hub with exactly RegistryWrite + ServiceConnect when
+    // it does not exist yet (ensureHubPolicy), instead of handing the DPS the hub owner's key.
+    bool createPolicy = false;
 };
 
 // Everything the app does in Azure, typed, on top of ArmClient. No widgets, no keychain.
@@ -114,6 +117,11 @@ public:
     Arm::ArmOperation *createDps(const ResourceRef &dps, const QString &location, qint64 units = 1);
     Arm::ArmOperation *createHub(const ResourceRef &hub, const QString &location, const QString &sku = QStringLiteral("S1"),
                                  qint64 units = 1, int partitions = 4);
+    // The hub's access policy `keyName` with RegistryWrite + ServiceConnect: finished(hub) at once when it
+    // exists with those rights; otherwise GET hub -> listkeys -> PUT hub (If-Match: etag) with every policy
+    // plus the new one -> LRO, as `az iot hub policy create` does (a hub PUT replaces the whole list, so
+    // the others are sent back with their keys; they live only in that request body).
+    Arm::ArmOperation *ensureHubPolicy(const ResourceRef &hub, const QString &keyName, const KnownState &known = {});
     Arm::ArmOperation *deleteDps(const ResourceRef &dps);
     Arm::ArmOperation *deleteHub(const ResourceRef &hub);
     // GET hub (its tenant) -> GET DPS (its tenant) -> policy key (hub's tenant) -> add -> PUT DPS -> LRO.

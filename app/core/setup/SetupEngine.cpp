@@ -193,6 +193,13 @@ QList<PlannedCall> SetupEngine::describe() const
             tr("Create the IoT hub '%1' (%2, %3 unit(s), %4 partitions) and wait until it is active")
                 .arg(in.hubName, in.hubSku).arg(in.hubUnits).arg(in.hubPartitions));
     add(StepId::Link, "GET", hubPath, kHubApiVersion, tr("Read the IoT hub's host name and state"));
+    if (in.link.createPolicy) {
+        add(StepId::Link, "POST", hubPath + QStringLiteral("/listkeys"), kHubApiVersion,
+            tr("Read the hub's access policies (kept in memory only)"));
+        add(StepId::Link, "PUT", hubPath, kHubApiVersion,
+            tr("Add the access policy '%1' (RegistryWrite, ServiceConnect) to the IoT hub '%2' if it is missing")
+                .arg(in.link.accessPolicy, in.hubName));
+    }
     add(StepId::Link, "POST", hubPath + QStringLiteral("/IotHubKeys/%1/listkeys").arg(in.link.accessPolicy), kHubApiVersion,
         tr("Read the key of the access policy '%1' (kept in memory only)").arg(in.link.accessPolicy));
     add(StepId::Link, "GET", dpsPath, kDpsApiVersion, tr("Read the DPS"));
@@ -593,6 +600,14 @@ void SetupEngine::checkPhaseTwo()
                             done();
                         },
                         [this, done](const ArmError &e) {
+                            if (e.isNotFound() && m_input.link.createPolicy) {
+                                addCheck(QStringLiteral("access-policy"), true,
+                                         tr("The policy '%1' will be created on the hub with RegistryWrite and ServiceConnect only.")
+                                             .arg(m_input.link.accessPolicy),
+                                         QString());
+                                done();
+                                return;
+                            }
                             addCheck(QStringLiteral("access-policy"), false,
                                      e.isNotFound() ? tr("The IoT hub has no access policy '%1'.").arg(m_input.link.accessPolicy) : e.userMessage(),
                                      e.isNotFound() ? tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect.") : QString());
@@ -978,7 +993,24 @@ void SetupEngine::runLinkStep()
         }
         return;
     }
-    followDpsUpdate(StepId::Link, m_service->linkHub(m_input.dpsRef(), m_input.hubRef(), m_input.link, known()));
+    if (!m_input.link.createPolicy) {
+        followDpsUpdate(StepId::Link, m_service->linkHub(m_input.dpsRef(), m_input.hubRef(), m_input.link, known()));
+        return;
+    }
+    // A dedicated least-privilege policy first (a hub update when it is missing), then the link with it.
+    ArmOperation *policy = m_service->ensureHubPolicy(m_input.hubRef(), m_input.link.accessPolicy, known());
+    track(policy);
+    connect(policy, &ArmOperation::progress, this, [this](const QString &status) { setStep(StepId::Link, StepState::Running, status); });
+    connect(policy, &ArmOperation::failed, this, [this](const ArmError &e) { failStep(StepId::Link, e); });
+    connect(policy, &ArmOperation::finished, this, [this](const QJsonObject &body) {
+        const Arm::IotHub hub = Arm::IotHub::fromJson(body);
+        if (!hub.name.isEmpty() && hub.isActive())
+            d->hub = hub;
+        Services::KnownState k = known();
+        if (!hub.isActive())
+            k.hub.reset(); // still updating: linkHub reads it again
+        followDpsUpdate(StepId::Link, m_service->linkHub(m_input.dpsRef(), m_input.hubRef(), m_input.link, k));
+    });
 }
 
 // The DPS and hub as the previous steps left them (their final GETs): the link and policy steps edit

@@ -27,6 +27,7 @@ QJsonObject PlanInput::toJson() const
                        {QStringLiteral("hubPartitions"), hubPartitions},
                        {QStringLiteral("hubLocation"), hubLocation},
                        {QStringLiteral("accessPolicy"), link.accessPolicy},
+                       {QStringLiteral("createAccessPolicy"), link.createPolicy},
                        {QStringLiteral("allocationWeight"), link.allocationWeight},
                        {QStringLiteral("applyAllocationPolicy"), link.applyAllocationPolicy},
                        {QStringLiteral("allocationPolicy"), allocationPolicy}};
@@ -55,6 +56,7 @@ PlanInput PlanInput::fromJson(const QJsonObject &j)
     p.hubLocation = j.value(QStringLiteral("hubLocation")).toString();
     p.link.accessPolicy = j.value(QStringLiteral("accessPolicy")).toString(QStringLiteral("iothubowner"));
     p.link.allocationWeight = j.value(QStringLiteral("allocationWeight")).toInt(1);
+    p.link.createPolicy = j.value(QStringLiteral("createAccessPolicy")).toBool(false);
     p.link.applyAllocationPolicy = j.value(QStringLiteral("applyAllocationPolicy")).toBool(true);
     p.allocationPolicy = j.value(QStringLiteral("allocationPolicy")).toString(QStringLiteral("Hashed"));
     return p;
