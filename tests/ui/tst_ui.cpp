@@ -54,7 +54,7 @@ TEST(MainWindow, ShowsTitleWelcomeAndAccessibleNames)
 
     EXPECT_EQ(window.windowTitle(), QStringLiteral("DPS Setup"));
     EXPECT_EQ(labelText(window, "heading"), QStringLiteral("Welcome to DPS Setup"));
-    EXPECT_TRUE(labelText(window, "welcomeText").contains(QLatin1String("coming soon")));
+    EXPECT_TRUE(labelText(window, "welcomeText").contains(QLatin1String("Device Provisioning")));
 
     const auto *welcome = child<QLabel>(window, "welcomeText");
     ASSERT_NE(welcome, nullptr);
