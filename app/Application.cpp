@@ -5,17 +5,20 @@
 #include "secrets/KeychainSecretStore.h"
 #include "setup/SetupController.h"
 #include "ui/AppIcon.h"
+#include "ui/MainWindow.h"
 #include "ui/wizard/SetupWizard.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTextStream>
+#include <QWindow>
 
 namespace Dps {
 
@@ -27,6 +30,59 @@ QString dataDirectory()
     return qEnvironmentVariableIsSet("DPS_SETUP_DATA_DIR") ? qEnvironmentVariable("DPS_SETUP_DATA_DIR")
                                                            : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
 }
+
+// Opt-in hooks for tests/bench/bench_wizard, which measures the cold start and the idle memory: once the
+// main window is first exposed (really mapped, not merely show()n), DPS_SETUP_REPORT_SHOWN=1 prints
+// "dps-setup: shown" on stderr and DPS_SETUP_EXIT_WHEN_SHOWN=1 quits with exit code 0. Without either
+// variable nothing is installed. tests/bench/hello_widget.cpp does the same for the baseline.
+class FirstExposeHook : public QObject
+{
+public:
+    static void installIfRequested(QWidget *topLevel)
+    {
+        const bool report = qEnvironmentVariableIntValue("DPS_SETUP_REPORT_SHOWN") == 1;
+        const bool exit = qEnvironmentVariableIntValue("DPS_SETUP_EXIT_WHEN_SHOWN") == 1;
+        QWindow *window = topLevel->windowHandle();
+        if ((!report && !exit) || !window)
+            return;
+        auto *hook = new FirstExposeHook(window, report, exit);
+        // A platform may expose the window synchronously inside show().
+        if (window->isExposed())
+            hook->fire();
+        else
+            window->installEventFilter(hook);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Expose && static_cast<QWindow *>(watched)->isExposed())
+            fire();
+        return false;
+    }
+
+private:
+    FirstExposeHook(QWindow *window, bool report, bool exit)
+        : QObject(window)
+        , m_report(report)
+        , m_exit(exit)
+    {
+    }
+
+    void fire()
+    {
+        parent()->removeEventFilter(this);
+        if (m_report)
+            QTextStream(stderr) << "dps-setup: shown" << Qt::endl;
+        // Queued: exit() does nothing before exec() runs, and the expose may come before it.
+        if (m_exit)
+            QMetaObject::invokeMethod(qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+        deleteLater();
+    }
+
+    bool m_report;
+    bool m_exit;
+};
 } // namespace
 
 Application::Application(int &argc, char **argv)
@@ -43,7 +99,7 @@ Application::Application(int &argc, char **argv)
 Application::~Application()
 {
     // The wizard and the controller talk to the sandbox: they go first.
-    m_wizard.reset();
+    m_mainWindow.reset();
     m_controller.reset();
     m_accounts.reset();
     m_sandbox.reset();
@@ -106,7 +162,8 @@ int Application::run()
     m_controller->setSandboxStarter([this](QJsonObject *info, QString *error) { return startEmbeddedSandbox(info, error); });
     m_controller->restoreChoices();
 
-    m_wizard = std::make_unique<Ui::SetupWizard>(*m_controller);
+    m_mainWindow = std::make_unique<MainWindow>();
+    m_mainWindow->setWizard(new Ui::SetupWizard(*m_controller));
     if (parser.isSet(sandboxInfoOption)) {
         QFile file(parser.value(sandboxInfoOption));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -117,7 +174,8 @@ int Application::run()
     } else if (parser.isSet(sandboxOption)) {
         m_controller->startSandbox();
     }
-    m_wizard->show();
+    m_mainWindow->show();
+    FirstExposeHook::installIfRequested(m_mainWindow.get());
     return exec();
 }
 

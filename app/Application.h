@@ -22,6 +22,7 @@ class Sandbox;
 namespace Setup {
 class SetupController;
 }
+class MainWindow;
 namespace Ui {
 class SetupWizard;
 }
@@ -50,7 +51,7 @@ private:
     std::unique_ptr<Identity::AccountManager> m_accounts;
     std::unique_ptr<Sandbox::Sandbox> m_sandbox;
     std::unique_ptr<Setup::SetupController> m_controller;
-    std::unique_ptr<Ui::SetupWizard> m_wizard;
+    std::unique_ptr<MainWindow> m_mainWindow;
 };
 
 } // namespace Dps

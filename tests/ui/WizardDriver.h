@@ -134,7 +134,8 @@ public:
     }
     Ui::MessageBanner *banner(const char *objectName) const { return find<Ui::MessageBanner>(objectName); }
 
-    // DPS_SCREENSHOT_DIR=dir: every page as dir/NN-name.png (scripts/screenshots.sh runs this under Xvfb).
+    // DPS_SCREENSHOT_DIR=dir: every page as dir/<Test>-NN-name.png (scripts/screenshots.sh runs this under
+    // Xvfb). The whole top-level window is grabbed (the main window when the wizard is embedded).
     void shot(const char *name)
     {
         const QString dir = qEnvironmentVariable("DPS_SCREENSHOT_DIR");
@@ -142,7 +143,12 @@ public:
             return;
         QDir().mkpath(dir);
         QTest::qWait(50);
-        m_wizard.grab().save(QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(++m_shots, 2, 10, QLatin1Char('0')).arg(QLatin1String(name))));
+        const auto *test = ::testing::UnitTest::GetInstance()->current_test_info();
+        const QString file = QStringLiteral("%1-%2-%3.png")
+                                 .arg(QLatin1String(test ? test->name() : "wizard"))
+                                 .arg(++m_shots, 2, 10, QLatin1Char('0'))
+                                 .arg(QLatin1String(name));
+        m_wizard.window()->grab().save(QDir(dir).filePath(file));
     }
 
 private:
