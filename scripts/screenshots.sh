@@ -9,14 +9,18 @@ build=${1:-build}
 out=${2:-$build/screenshots}
 cmake --build "$build" --target tst_wizard -j2 >/dev/null
 filter='*NewResources*:*Taken*:*Unregistered*:*FreeHub*:*AFailedOperation*:*TryIt*:*Closing*'
-run() { # name, extra env...
-    local name=$1
+run() { # name, extra env... (a translated run only takes pictures: the tests compare English texts)
+    local name=$1 strict=1
     shift
+    case "$*" in *DPS_SCREENSHOT_LANG*) strict=0 ;; esac
     rm -rf "${out:?}/$name"
     mkdir -p "$out/$name"
     env "$@" DPS_SCREENSHOT_DIR="$out/$name" QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1920x1200x24" "$build/tests/ui/tst_wizard" --gtest_filter="$filter" >"$out/$name.log" 2>&1 ||
-        { echo "screenshots $name: the wizard tests failed, see $out/$name.log" >&2; return 1; }
+        if [ $strict = 1 ]; then
+            echo "screenshots $name: the wizard tests failed, see $out/$name.log" >&2
+            return 1
+        fi
     echo "$name: $(ls "$out/$name" | wc -l) pages in $out/$name"
 }
 run light-100

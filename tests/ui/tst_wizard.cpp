@@ -659,6 +659,68 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
     m_controller.reset();
 }
 
+TEST_F(WizardTest, AHubOfAnotherTenantThroughAPersonsAccount)
+{
+    startSandbox();
+    Secrets::MemorySecretStore secrets;
+    Identity::AccountManager accounts(std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &secrets);
+    FetchingBrowser browser;
+    accounts.setUrlOpener(browser.opener());
+    m_controller = std::make_unique<SetupController>(nullptr, &accounts, m_dir.filePath(QStringLiteral("runs")));
+    m_controller->setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_controller->setNameCheckDelayMs(30);
+    m_controller->setSandboxStarter([&](QJsonObject *info, QString *) {
+        *info = m_sandbox->info();
+        return true;
+    });
+    m_controller->startSandbox();
+    m_wizard = std::make_unique<SetupWizard>(*m_controller);
+    m_wizard->show();
+    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
+    m_drive->click("signInButton");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_controller->identityLabel().contains(QLatin1String("alex@contoso.example")); }, 15000));
+
+    // The DPS in Contoso's subscription, the hub in Fabrikam's (another tenant of the same person).
+    const QString fabrikamSubscription = QStringLiteral("9d4e7b10-0000-4000-8000-000000000003");
+    Plan p;
+    p.dps = QStringLiteral("xtenant-dps");
+    p.group = QStringLiteral("xtenant-rg");
+    p.newHub = false;
+    p.hub = QStringLiteral("fabrikam-hub-neu");
+    p.hubSubscription = fabrikamSubscription;
+    walkToReview(p);
+    EXPECT_EQ(m_controller->plan().effectiveHubTenant(), m_sandbox->tenantId(1));
+    applyToDone();
+    EXPECT_EQ(m_drive->find<Ui::CopyField>("hubHostField")->value(), QStringLiteral("fabrikam-hub-neu.azure-devices.net"));
+    const Arm::ProvisioningService dps = getDps(p.group, p.dps);
+    ASSERT_EQ(dps.linkedHubs.size(), 1);
+    EXPECT_EQ(dps.linkedHubs[0].hostName, QStringLiteral("fabrikam-hub-neu.azure-devices.net"));
+    m_drive.reset();
+    m_wizard.reset();
+    m_controller.reset();
+}
+
+TEST_F(WizardTest, StopOnTheApplyPageStopsAndRetryFinishes)
+{
+    startSandbox(QStringLiteral("1,1.5,0.2"));
+    openWizard();
+    walkToReview(Plan());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return fetchRequestLog(*m_sandbox).count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("wiz-hub")); }) == 1; }, 10000));
+    m_drive->click("stopButton");
+    Ui::MessageBanner *banner = m_drive->banner("applyBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Stopped; }, 10000)) << str(banner->text());
+    EXPECT_FALSE(m_controller->isApplying());
+    EXPECT_FALSE(m_drive->canGoOn());
+    auto *retry = banner->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    ASSERT_NE(retry, nullptr);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    ASSERT_TRUE(m_drive->waitCanGoOn(30000)) << str(banner->text());
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("wiz-hub")); }), 1) << str(log.dump());
+}
+
 TEST_F(WizardTest, EveryControlHasAnAccessibleNameAndLabelsHaveMnemonics)
 {
     startSandbox();

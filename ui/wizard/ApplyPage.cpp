@@ -178,7 +178,9 @@ void ApplyPage::tick()
         qint64 elapsed = s.elapsedMs;
         if (s.state == Setup::StepState::Running && m_startedAt.contains(it.key()))
             elapsed = now - m_startedAt.value(it.key());
-        item->setText(TimeColumn, s.state == Setup::StepState::Pending ? QString() : formatElapsed(elapsed));
+        const bool started = s.state != Setup::StepState::Pending && !(s.state == Setup::StepState::Blocked && elapsed == 0)
+                             && !(s.state == Setup::StepState::Cancelled && elapsed == 0);
+        item->setText(TimeColumn, started ? formatElapsed(elapsed) : QString());
     }
 }
 
