@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMenu>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -765,6 +766,32 @@ TEST_F(WizardTest, KeyboardOnlyReachesTheDpsPage)
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
     ASSERT_TRUE(QTest::qWaitFor([&] { return page() == SetupWizard::Dps; }, 2000));
     EXPECT_EQ(m_controller->plan().resourceGroup, QStringLiteral("kbd-rg"));
+}
+
+// The composition root: `dps-setup --sandbox` starts its embedded sandbox and shows the wizard; a bad
+// --sandbox-info is refused with a message and a non-zero exit.
+TEST(App, StartsWithTheSandboxAndRefusesABadSandboxInfo)
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("DPS_SETUP_DATA_DIR"), home.filePath(QStringLiteral("dps")));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("DPS_SETUP_EXIT_WHEN_SHOWN"), QStringLiteral("1"));
+    env.insert(QStringLiteral("DPS_SETUP_REPORT_SHOWN"), QStringLiteral("1"));
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(DPS_SETUP_PATH), {QStringLiteral("--sandbox")});
+    ASSERT_TRUE(app.waitForFinished(30000));
+    EXPECT_EQ(app.exitCode(), 0) << app.readAllStandardError().toStdString();
+    EXPECT_TRUE(app.readAllStandardError().contains("dps-setup: shown"));
+
+    app.start(QStringLiteral(DPS_SETUP_PATH), {QStringLiteral("--sandbox-info"), home.filePath(QStringLiteral("missing.json"))});
+    ASSERT_TRUE(app.waitForFinished(30000));
+    EXPECT_NE(app.exitCode(), 0);
+    EXPECT_TRUE(app.readAllStandardError().contains("Cannot read the sandbox info file"));
 }
 
 TEST(WizardColors, StatusTextKeepsContrastOnLightAndDarkPalettes)
