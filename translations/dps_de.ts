@@ -4,7 +4,7 @@
 <context>
     <name>Dps::Application</name>
     <message>
-        <location filename="../app/Application.cpp" line="+31"/>
+        <location filename="../app/Application.cpp" line="+126"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
     </message>
@@ -23,6 +23,26 @@
         <location line="+4"/>
         <source>language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the app without an Azure account: start a local sandbox with demo subscriptions and sign in to it.</source>
+        <translation>Die App ohne Azure-Konto ausprobieren: eine lokale Sandbox mit Demo-Abonnements starten und sich dort anmelden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use a running arm-sandbox, described by its info file, instead of Azure.</source>
+        <translation>Statt Azure eine laufende arm-sandbox verwenden, die durch ihre Infodatei beschrieben ist.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot read the sandbox info file %1: %2</source>
+        <translation>Die Sandbox-Infodatei %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1489,7 +1509,7 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+89"/>
+        <location filename="../ui/MainWindow.cpp" line="+122"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
     </message>
@@ -1519,7 +1539,7 @@
         <translation>Ü&amp;ber DPS-Einrichtung</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>DPS Setup logo</source>
         <translation>Logo der DPS-Einrichtung</translation>
     </message>
@@ -1530,11 +1550,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>This app will guide you through setting up an Azure IoT Hub Device Provisioning Service without the Azure portal: sign in, create the provisioning service, create or pick an IoT hub, link the two and choose how devices are allocated to hubs. The guided setup is coming soon.</source>
-        <translation>Diese App führt Sie ohne das Azure-Portal durch die Einrichtung eines Azure IoT Hub Device Provisioning Service: Sie melden sich an, erstellen den Provisioning-Dienst, erstellen einen IoT-Hub oder wählen einen aus, verknüpfen beide und legen fest, wie Geräte den Hubs zugeordnet werden. Die geführte Einrichtung folgt in Kürze.</translation>
+        <source>This app guides you through setting up an Azure IoT Hub Device Provisioning Service without the Azure portal: sign in, create the provisioning service, create or pick an IoT hub, link the two and choose how devices are allocated to hubs.</source>
+        <translation>Diese App ist eine geführte Einrichtung für einen Azure IoT Hub Device Provisioning Service, ganz ohne das Azure-Portal: Sie melden sich an, erstellen den Provisioning-Dienst, erstellen einen IoT-Hub oder wählen einen aus, verknüpfen beide und legen fest, wie Geräte den Hubs zugeordnet werden.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Welcome message</source>
         <translation>Willkommensnachricht</translation>
     </message>
@@ -1591,7 +1611,17 @@
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+555"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+542"/>
+        <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
+        <translation>„%1“ ist kein gültiger Name für eine Zugriffsrichtlinie: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Bindestriche, Unterstriche oder Punkte.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The IoT hub &quot;%1&quot; already has a policy &quot;%2&quot; with the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another name for the new policy.</source>
+        <translation>Der IoT-Hub „%1“ hat bereits eine Richtlinie „%2“ mit den Rechten „%3“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich. Wählen Sie einen anderen Namen für die neue Richtlinie.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <location line="+136"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation>Die Zuordnungsgewichtung muss eine ganze Zahl von 0 bis 1000 sein.</translation>
@@ -1630,7 +1660,7 @@
 <context>
     <name>Dps::Setup</name>
     <message>
-        <location filename="../app/core/setup/SetupPlan.cpp" line="+76"/>
+        <location filename="../app/core/setup/SetupPlan.cpp" line="+78"/>
         <source>Resource group</source>
         <translation>Ressourcengruppe</translation>
     </message>
@@ -1698,7 +1728,12 @@
 <context>
     <name>Dps::Setup::SetupController</name>
     <message>
-        <location filename="../app/core/setup/SetupController.cpp" line="+204"/>
+        <location filename="../app/core/setup/SetupController.cpp" line="+64"/>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <location line="+171"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
@@ -1713,19 +1748,71 @@
         <translation>Verwenden Sie nur Buchstaben, Ziffern und Bindestriche; beginnen und enden Sie mit einem Buchstaben oder einer Ziffer, und verwenden Sie nicht nur Ziffern.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
+        <source>Enter a name for the resource group.</source>
+        <translation>Geben Sie einen Namen für die Ressourcengruppe ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resource group name can have at most 90 characters.</source>
+        <translation>Der Name einer Ressourcengruppe darf höchstens 90 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use only letters, digits, underscores, hyphens, periods and parentheses.</source>
+        <translation>Verwenden Sie nur Buchstaben, Ziffern, Unterstriche, Bindestriche, Punkte und Klammern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A resource group name cannot end with a period.</source>
+        <translation>Der Name einer Ressourcengruppe darf nicht auf einen Punkt enden.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Choose a subscription first; the name is checked in it.</source>
         <translation>Wählen Sie zuerst ein Abonnement; der Name wird darin geprüft.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
+        <location line="+25"/>
         <source>The name &apos;%1&apos; is taken by another DPS; choose another name.</source>
         <translation>Der Name „%1“ ist bereits von einem anderen DPS belegt; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
+        <location line="+25"/>
         <source>The name &apos;%1&apos; is taken by another IoT hub; choose another name.</source>
         <translation>Der Name „%1“ ist bereits von einem anderen IoT-Hub belegt; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The DPS &apos;%1&apos; already exists in resource group &apos;%2&apos;; it will be used as it is.</source>
+        <translation>Der DPS „%1“ existiert bereits in der Ressourcengruppe „%2“; er wird unverändert verwendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The IoT hub &apos;%1&apos; already exists in resource group &apos;%2&apos;; it will be used as it is.</source>
+        <translation>Der IoT-Hub „%1“ existiert bereits in der Ressourcengruppe „%2“; er wird unverändert verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+112"/>
+        <source>This build cannot start a sandbox.</source>
+        <translation>Dieser Build kann keine Sandbox starten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sandbox did not start: %1</source>
+        <translation>Die Sandbox konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The sandbox&apos;s description is incomplete; start it again.</source>
+        <translation>Die Beschreibung der Sandbox ist unvollständig; starten Sie sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the sandbox&apos;s service principal</source>
+        <translation>Dienstprinzipal der Sandbox</translation>
     </message>
 </context>
 <context>
@@ -1779,7 +1866,17 @@
         <translation>Hostname und Status des IoT-Hubs lesen</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Read the hub&apos;s access policies (kept in memory only)</source>
+        <translation>Zugriffsrichtlinien des Hubs lesen (werden nur im Arbeitsspeicher gehalten)</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Add the access policy &apos;%1&apos; (RegistryWrite, ServiceConnect) to the IoT hub &apos;%2&apos; if it is missing</source>
+        <translation>Zugriffsrichtlinie „%1“ (RegistryWrite, ServiceConnect) zum IoT-Hub „%2“ hinzufügen, falls sie fehlt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Read the key of the access policy &apos;%1&apos; (kept in memory only)</source>
         <translation>Schlüssel der Zugriffsrichtlinie „%1“ lesen (wird nur im Arbeitsspeicher gehalten)</translation>
     </message>
@@ -2059,12 +2156,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Choose iothubowner or another policy with RegistryWrite and ServiceConnect.</source>
         <translation>Wählen Sie iothubowner oder eine andere Richtlinie mit RegistryWrite und ServiceConnect aus.</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-8"/>
+        <source>The policy &apos;%1&apos; will be created on the hub with RegistryWrite and ServiceConnect only.</source>
+        <translation>Die Richtlinie „%1“ wird auf dem Hub nur mit RegistryWrite und ServiceConnect erstellt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The IoT hub has no access policy &apos;%1&apos;.</source>
         <translation>Der IoT-Hub hat keine Zugriffsrichtlinie „%1“.</translation>
     </message>
@@ -2145,6 +2247,1560 @@
         <location line="+75"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation>Azure meldet für den Vorgang an „%1“ den Status %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::ApplyPage</name>
+    <message>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+37"/>
+        <source>%1 s</source>
+        <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating what is missing. Steps that don&apos;t depend on each other run at the same time.</source>
+        <translation>Was fehlt, wird erstellt. Schritte, die nicht voneinander abhängen, laufen gleichzeitig.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Setup steps and their progress</source>
+        <translation>Einrichtungsschritte und ihr Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Azure reports</source>
+        <translation>Meldung von Azure</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the setup</source>
+        <translation>Einrichtung stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stops waiting and starts nothing new; what Azure is already doing finishes there.</source>
+        <translation>Beendet das Warten und startet nichts Neues; was Azure bereits ausführt, wird dort abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Everything is in place. Press Next for the ID scope and the endpoints your devices need.</source>
+        <translation>Alles ist eingerichtet. Klicken Sie auf „Weiter“, um den ID-Bereich und die Endpunkte zu sehen, die Ihre Geräte benötigen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Working… You can leave this window open; each step shows what Azure reports.</source>
+        <translation>In Arbeit… Sie können dieses Fenster geöffnet lassen; jeder Schritt zeigt, was Azure meldet.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Stopped.</source>
+        <translation>Gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The setup was stopped. What was created stays in Azure; Retry continues where it stopped.</source>
+        <translation>Die Einrichtung wurde gestoppt. Was bereits erstellt wurde, bleibt in Azure erhalten; „Erneut versuchen“ macht dort weiter, wo sie gestoppt wurde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A step failed; the others were stopped or finished.</source>
+        <translation>Ein Schritt ist fehlgeschlagen; die anderen wurden gestoppt oder abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Creating the resource group &apos;%1&apos; failed.</source>
+        <translation>Das Erstellen der Ressourcengruppe „%1“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Creating the DPS &apos;%1&apos; failed.</source>
+        <translation>Das Erstellen des DPS „%1“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading the DPS &apos;%1&apos; failed.</source>
+        <translation>Das Lesen des DPS „%1“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Creating the IoT hub &apos;%1&apos; failed.</source>
+        <translation>Das Erstellen des IoT-Hubs „%1“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading the IoT hub &apos;%1&apos; failed.</source>
+        <translation>Das Lesen des IoT-Hubs „%1“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Linking the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos; failed.</source>
+        <translation>Das Verknüpfen des IoT-Hubs „%1“ mit dem DPS „%2“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Setting the allocation policy of the DPS &apos;%1&apos; failed.</source>
+        <translation>Das Festlegen der Zuordnungsrichtlinie des DPS „%1“ ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fix what the message says, then press Retry: it continues where the run stopped and creates nothing twice.</source>
+        <translation>Beheben Sie das in der Meldung beschriebene Problem und klicken Sie dann auf „Erneut versuchen“: Die Ausführung macht dort weiter, wo sie angehalten hat, und erstellt nichts doppelt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Register Microsoft.Devices</source>
+        <translation>&amp;Microsoft.Devices registrieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::DonePage</name>
+    <message>
+        <location filename="../ui/wizard/DonePage.cpp" line="+23"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your provisioning service is linked to the IoT hub. Devices need the ID scope and the global device endpoint to provision.</source>
+        <translation>Ihr Provisioning-Dienst ist mit dem IoT-Hub verknüpft. Für die Bereitstellung benötigen Geräte den ID-Bereich und den globalen Geräteendpunkt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ID scope</source>
+        <translation>ID-Bereich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Service endpoint</source>
+        <translation>Dienstendpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Global device endpoint</source>
+        <translation>Globaler Geräteendpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IoT hub host name</source>
+        <translation>Hostname des IoT-Hubs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the ID scope</source>
+        <translation>ID-Bereich kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the service endpoint</source>
+        <translation>Dienstendpunkt kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the global device endpoint</source>
+        <translation>Globalen Geräteendpunkt kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the IoT hub host name</source>
+        <translation>Hostname des IoT-Hubs kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy &amp;device settings</source>
+        <translation>Geräteeinstellungen &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy device settings</source>
+        <translation>Geräteeinstellungen kopieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As &amp;text</source>
+        <translation>Als &amp;Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As &amp;JSON</source>
+        <translation>Als &amp;JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As &amp;environment variables</source>
+        <translation>Als &amp;Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open the &amp;provisioning service in the Azure portal</source>
+        <translation>&amp;Provisioning-Dienst im Azure-Portal öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the provisioning service in the Azure portal</source>
+        <translation>Provisioning-Dienst im Azure-Portal öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the IoT &amp;hub in the Azure portal</source>
+        <translation>IoT-H&amp;ub im Azure-Portal öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the IoT hub in the Azure portal</source>
+        <translation>IoT-Hub im Azure-Portal öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These resources live in the local sandbox, so there is no Azure portal page for them.</source>
+        <translation>Diese Ressourcen existieren nur in der lokalen Sandbox, daher gibt es für sie keine Seite im Azure-Portal.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;ID scope:</source>
+        <translation>&amp;ID-Bereich:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service endpoint:</source>
+        <translation>&amp;Dienstendpunkt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Global device endpoint:</source>
+        <translation>&amp;Globaler Geräteendpunkt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IoT hub &amp;host name:</source>
+        <translation>&amp;Hostname des IoT-Hubs:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device settings are the ID scope and the global device endpoint, as text, JSON or environment variables for the Azure IoT device SDK samples.</source>
+        <translation>Die Geräteeinstellungen sind der ID-Bereich und der globale Geräteendpunkt, als Text, als JSON oder als Umgebungsvariablen für die Beispiele der Azure IoT Device SDKs.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>ID scope: %1
+Global device endpoint: %2
+</source>
+        <extracomment>Device settings copied as plain text; keep the values (%1, %2) on their own lines.</extracomment>
+        <translation>ID-Bereich: %1
+Globaler Geräteendpunkt: %2
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copied as JSON</source>
+        <translation>Als JSON kopiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copied as environment variables</source>
+        <translation>Als Umgebungsvariablen kopiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copied as text</source>
+        <translation>Als Text kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::DpsPage</name>
+    <message>
+        <location filename="../ui/wizard/DpsPage.cpp" line="+21"/>
+        <source>Device Provisioning Service</source>
+        <translation>Device Provisioning Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provisioning service tells each device, the first time it starts, which IoT hub to connect to.</source>
+        <translation>Der Provisioning-Dienst teilt jedem Gerät beim ersten Start mit, mit welchem IoT-Hub es sich verbinden soll.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a &amp;new provisioning service</source>
+        <translation>&amp;Neuen Provisioning-Dienst erstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use an &amp;existing provisioning service</source>
+        <translation>&amp;Vorhandenen Provisioning-Dienst verwenden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Provisioning service name</source>
+        <translation>Name des Provisioning-Dienstes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pricing tier</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S1 – Standard</source>
+        <translation>S1 – Standard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Existing provisioning service</source>
+        <translation>Vorhandener Provisioning-Dienst</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The name becomes part of the service&apos;s address, so it must be unique across Azure: 3 to 50 letters, digits and hyphens.</source>
+        <translation>Der Name wird Teil der Adresse des Dienstes und muss daher in ganz Azure eindeutig sein: 3 bis 50 Buchstaben, Ziffern und Bindestriche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pricing &amp;tier:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Units:</source>
+        <translation>&amp;Einheiten:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is available.</source>
+        <translation>„%1“ ist verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (resource group %2, %3)</source>
+        <translation>%1 (Ressourcengruppe %2, %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This subscription has no provisioning service yet.</source>
+        <translation>Dieses Abonnement hat noch keinen Provisioning-Dienst.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Loading the provisioning services of this subscription…</source>
+        <translation>Die Provisioning-Dienste dieses Abonnements werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking whether &apos;%1&apos; is free…</source>
+        <translation>Es wird geprüft, ob „%1“ frei ist…</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::IotHubPage</name>
+    <message>
+        <location filename="../ui/wizard/IotHubPage.cpp" line="+28"/>
+        <source>F1 – Free</source>
+        <translation>F1 – Free</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 – Basic</source>
+        <translation>%1 – Basic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 – Standard</source>
+        <translation>%1 – Standard</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Free: 8,000 messages a day, one unit, two partitions; one free hub per subscription. For trying things out.</source>
+        <translation>Free-Tarif: 8.000 Nachrichten pro Tag, eine Einheit, zwei Partitionen; ein kostenloser Hub pro Abonnement. Zum Ausprobieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basic: 400,000 messages a day per unit; devices can only send. No cloud-to-device messages, device twins or direct methods.</source>
+        <translation>Basic-Tarif: 400.000 Nachrichten pro Tag und Einheit; Geräte können nur senden. Keine Cloud-zu-Gerät-Nachrichten, Gerätezwillinge oder direkten Methoden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basic: 6 million messages a day per unit; devices can only send. No cloud-to-device messages, device twins or direct methods.</source>
+        <translation>Basic-Tarif: 6 Millionen Nachrichten pro Tag und Einheit; Geräte können nur senden. Keine Cloud-zu-Gerät-Nachrichten, Gerätezwillinge oder direkten Methoden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basic: 300 million messages a day per unit, at most 10 units; devices can only send.</source>
+        <translation>Basic-Tarif: 300 Millionen Nachrichten pro Tag und Einheit, höchstens 10 Einheiten; Geräte können nur senden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard: 400,000 messages a day per unit, with cloud-to-device messages, device twins, direct methods and routing. The usual choice.</source>
+        <translation>Standard-Tarif: 400.000 Nachrichten pro Tag und Einheit, mit Cloud-zu-Gerät-Nachrichten, Gerätezwillingen, direkten Methoden und Routing. Die übliche Wahl.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standard: 6 million messages a day per unit, with every IoT Hub feature.</source>
+        <translation>Standard-Tarif: 6 Millionen Nachrichten pro Tag und Einheit, mit allen Funktionen von IoT Hub.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard: 300 million messages a day per unit, at most 10 units, with every IoT Hub feature.</source>
+        <translation>Standard-Tarif: 300 Millionen Nachrichten pro Tag und Einheit, höchstens 10 Einheiten, mit allen Funktionen von IoT Hub.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>IoT hub</source>
+        <translation>IoT-Hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Devices send their data to an IoT hub. Create one, or use one you have, from this or another subscription.</source>
+        <translation>Geräte senden ihre Daten an einen IoT-Hub. Erstellen Sie einen, oder verwenden Sie einen vorhandenen aus diesem oder einem anderen Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a &amp;new IoT hub</source>
+        <translation>&amp;Neuen IoT-Hub erstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use an &amp;existing IoT hub</source>
+        <translation>&amp;Vorhandenen IoT-Hub verwenden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>IoT hub name</source>
+        <translation>Name des IoT-Hubs</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pricing and scale tier</source>
+        <translation>Tarif und Skalierung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device-to-cloud partitions</source>
+        <translation>Gerät-zu-Cloud-Partitionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many readers can process device messages in parallel. It cannot be changed later.</source>
+        <translation>Wie viele Leser Gerätenachrichten parallel verarbeiten können. Der Wert kann später nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IoT hub region</source>
+        <translation>Region des IoT-Hubs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscription of the existing hub</source>
+        <translation>Abonnement des vorhandenen Hubs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Existing IoT hub</source>
+        <translation>Vorhandener IoT-Hub</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Units:</source>
+        <translation>&amp;Einheiten:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Partitions:</source>
+        <translation>&amp;Partitionen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;gion:</source>
+        <translation>Re&amp;gion:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Su&amp;bscription:</source>
+        <translation>A&amp;bonnement:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hub:</source>
+        <translation>&amp;Hub:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&apos;%1&apos; is available.</source>
+        <translation>„%1“ ist verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 (%2, resource group %3, %4)</source>
+        <translation>%1 (%2, Ressourcengruppe %3, %4)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This subscription has no IoT hub yet.</source>
+        <translation>Dieses Abonnement hat noch keinen IoT-Hub.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 (same as the DPS)</source>
+        <translation>%1 (dasselbe wie beim DPS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading the IoT hubs of this subscription…</source>
+        <translation>Die IoT-Hubs dieses Abonnements werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Checking whether this subscription already has its free hub…</source>
+        <translation>Es wird geprüft, ob dieses Abonnement bereits seinen kostenlosen Hub hat…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This subscription already has its one free hub, &apos;%1&apos;. Choose B1 or S1, or use &apos;%1&apos; as an existing hub.</source>
+        <translation>Dieses Abonnement hat bereits seinen einzigen kostenlosen Hub: „%1“. Wählen Sie B1 oder S1, oder verwenden Sie „%1“ als vorhandenen Hub.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking whether &apos;%1&apos; is free…</source>
+        <translation>Es wird geprüft, ob „%1“ frei ist…</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::LinkPage</name>
+    <message>
+        <location filename="../ui/wizard/LinkPolicyPages.cpp" line="+26"/>
+        <source>Link the IoT hub</source>
+        <translation>IoT-Hub verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provisioning service registers devices in the hub with one of the hub&apos;s access policies.</source>
+        <translation>Der Provisioning-Dienst registriert Geräte im Hub mithilfe einer der Zugriffsrichtlinien des Hubs.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use an &amp;existing access policy</source>
+        <translation>&amp;Vorhandene Zugriffsrichtlinie verwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a &amp;dedicated policy with only the permissions linking needs</source>
+        <translation>&amp;Eigene Richtlinie nur mit den Berechtigungen erstellen, die die Verknüpfung benötigt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name of the new access policy</source>
+        <translation>Name der neuen Zugriffsrichtlinie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Access policy</source>
+        <translation>Zugriffsrichtlinie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Allocation weight</source>
+        <translation>Zuordnungsgewichtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;pply allocation policy</source>
+        <translation>Zuordnungsrichtlinie &amp;anwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply allocation policy</source>
+        <translation>Zuordnungsrichtlinie anwenden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Access policy:</source>
+        <translation>Zugriffs&amp;richtlinie:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only policies with the RegistryWrite and ServiceConnect permissions can link a hub.</source>
+        <translation>Nur Richtlinien mit den Berechtigungen RegistryWrite und ServiceConnect können einen Hub verknüpfen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Polic&amp;y name:</source>
+        <translation>&amp;Name der Richtlinie:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provisioning service then holds a key that can only register devices, not the hub owner&apos;s key. Apply adds the policy to the hub.</source>
+        <translation>Der Provisioning-Dienst erhält dann einen Schlüssel, der nur Geräte registrieren kann, und nicht den Schlüssel des Hub-Besitzers. „Anwenden“ fügt die Richtlinie zum Hub hinzu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Allocation &amp;weight:</source>
+        <translation>Zuordnungs&amp;gewichtung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With evenly weighted distribution, a hub with weight 2 gets twice as many devices as a hub with weight 1.</source>
+        <translation>Bei gleichmäßig gewichteter Verteilung erhält ein Hub mit Gewichtung 2 doppelt so viele Geräte wie ein Hub mit Gewichtung 1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When it is off, the allocation policy skips this hub; only enrollments that name it send devices there.</source>
+        <translation>Ist die Option deaktiviert, übergeht die Zuordnungsrichtlinie diesen Hub; nur Registrierungen, die ihn ausdrücklich nennen, leiten Geräte dorthin.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub &apos;%1&apos; has no access policy with RegistryWrite and ServiceConnect. Add one to the hub, or choose another hub.</source>
+        <translation>Der Hub „%1“ hat keine Zugriffsrichtlinie mit RegistryWrite und ServiceConnect. Fügen Sie dem Hub eine hinzu, oder wählen Sie einen anderen Hub aus.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter a name for the new policy.</source>
+        <translation>Geben Sie einen Namen für die neue Richtlinie ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use up to 64 letters, digits, hyphens, underscores or periods.</source>
+        <translation>Verwenden Sie bis zu 64 Buchstaben, Ziffern, Bindestriche, Unterstriche oder Punkte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is one of the hub&apos;s built-in policies; choose a name of your own.</source>
+        <translation>„%1“ ist eine der integrierten Richtlinien des Hubs; wählen Sie einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 (RegistryWrite, ServiceConnect, DeviceConnect, RegistryRead)</source>
+        <translation>%1 (RegistryWrite, ServiceConnect, DeviceConnect, RegistryRead)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new hub comes with the iothubowner policy, which has the permissions linking needs.</source>
+        <translation>Ein neuer Hub hat die Richtlinie iothubowner, die die für die Verknüpfung nötigen Berechtigungen besitzt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading the hub&apos;s access policies…</source>
+        <translation>Die Zugriffsrichtlinien des Hubs werden geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::MessageBanner</name>
+    <message>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="+30"/>
+        <source>Copy &amp;details</source>
+        <translation>&amp;Details kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the error details</source>
+        <translation>Fehlerdetails kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies the error code, message and request ids, for a support request.</source>
+        <translation>Kopiert den Fehlercode, die Meldung und die Anforderungs-IDs für eine Supportanfrage.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+
+What to do: %2</source>
+        <translation>%1
+
+Abhilfe: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::PolicyPage</name>
+    <message>
+        <location filename="../ui/wizard/LinkPolicyPages.cpp" line="+27"/>
+        <source>Allocation policy</source>
+        <translation>Zuordnungsrichtlinie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the provisioning service chooses a hub for each new device, when more than one hub is linked.</source>
+        <translation>Wie der Provisioning-Dienst für jedes neue Gerät einen Hub auswählt, wenn mehr als ein Hub verknüpft ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Evenly weighted distribution (recommended)</source>
+        <translation>&amp;Gleichmäßig gewichtete Verteilung (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lowest latency</source>
+        <translation>&amp;Niedrigste Latenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Static configuration</source>
+        <translation>&amp;Statische Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Devices are spread over the linked hubs in proportion to their allocation weights.</source>
+        <translation>Geräte werden auf die verknüpften Hubs verteilt, im Verhältnis zu deren Zuordnungsgewichtungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each device goes to the linked hub with the lowest latency to it, usually the nearest one.</source>
+        <translation>Jedes Gerät wird dem verknüpften Hub mit der niedrigsten Latenz zugeordnet, meist dem nächstgelegenen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each device goes to the hub named in its enrollment; the allocation policy does not choose.</source>
+        <translation>Jedes Gerät wird dem Hub zugeordnet, der in seiner Registrierung angegeben ist; die Zuordnungsrichtlinie trifft keine Auswahl.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::ReviewPage</name>
+    <message>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+16"/>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been changed in Azure yet. Check the plan; Apply then creates what is missing.</source>
+        <translation>In Azure wurde noch nichts geändert. Prüfen Sie den Plan; „Anwenden“ erstellt dann, was fehlt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checks before applying</source>
+        <translation>Prüfungen vor dem Anwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>Abhilfe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Azure Resource Manager calls</source>
+        <translation>Azure Resource Manager-Aufrufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Call</source>
+        <translation>Aufruf</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;hecks:</source>
+        <translation>&amp;Prüfungen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Azure Resource Manager &amp;calls Apply makes (changes in bold):</source>
+        <translation>Die A&amp;ufrufe an Azure Resource Manager, die „Anwenden“ ausführt (Änderungen fett):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+109"/>
+        <source>Check &amp;again</source>
+        <translation>E&amp;rneut prüfen</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
+        <translation>Ressourcengruppe „%1“ in %2 erstellen (oder verwenden, falls sie existiert).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the resource group &apos;%1&apos;.</source>
+        <translation>Ressourcengruppe „%1“ verwenden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) in %2.</source>
+        <translation>
+            <numerusform>Device Provisioning Service „%1“ (S1, %n Einheit) in %2 erstellen.</numerusform>
+            <numerusform>Device Provisioning Service „%1“ (S1, %n Einheiten) in %2 erstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the existing Device Provisioning Service &apos;%1&apos;.</source>
+        <translation>Vorhandenen Device Provisioning Service „%1“ verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the resource group &apos;%1&apos; for the hub (or use it if it exists).</source>
+        <translation>Ressourcengruppe „%1“ für den Hub erstellen (oder verwenden, falls sie existiert).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Create the IoT hub &apos;%1&apos; (%2, %n unit(s), %3 partitions) in %4.</source>
+        <translation>
+            <numerusform>IoT-Hub „%1“ (%2, %n Einheit, %3 Partitionen) in %4 erstellen.</numerusform>
+            <numerusform>IoT-Hub „%1“ (%2, %n Einheiten, %3 Partitionen) in %4 erstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the existing IoT hub &apos;%1&apos; of the subscription %2.</source>
+        <translation>Vorhandenen IoT-Hub „%1“ aus dem Abonnement %2 verwenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the existing IoT hub &apos;%1&apos;.</source>
+        <translation>Vorhandenen IoT-Hub „%1“ verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the hub, if it is not there yet.</source>
+        <translation>Zugriffsrichtlinie „%1“ nur mit RegistryWrite und ServiceConnect zum Hub hinzufügen, falls sie noch nicht vorhanden ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link the hub to the provisioning service with its policy &apos;%1&apos; and allocation weight %2.</source>
+        <translation>Hub über seine Richtlinie „%1“ mit Zuordnungsgewichtung %2 mit dem Provisioning-Dienst verknüpfen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link the hub to the provisioning service with its policy &apos;%1&apos;, without applying the allocation policy to it.</source>
+        <translation>Hub über seine Richtlinie „%1“ mit dem Provisioning-Dienst verknüpfen, ohne die Zuordnungsrichtlinie auf ihn anzuwenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lowest latency</source>
+        <translation>niedrigste Latenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>static configuration</source>
+        <translation>statische Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>evenly weighted distribution</source>
+        <translation>gleichmäßig gewichtete Verteilung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the allocation policy to %1.</source>
+        <translation>Zuordnungsrichtlinie auf %1 festlegen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>An earlier run of this plan stopped before it finished. Apply continues where it stopped; nothing is created twice.</source>
+        <translation>Eine frühere Ausführung dieses Plans wurde vor ihrem Abschluss beendet. „Anwenden“ macht dort weiter, wo sie angehalten hat; nichts wird doppelt erstellt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking names, subscriptions and permissions in Azure…</source>
+        <translation>Namen, Abonnements und Berechtigungen werden in Azure geprüft…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Fix it</source>
+        <translation>&amp;Beheben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix: %1</source>
+        <translation>Beheben: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fixing, then checking again…</source>
+        <translation>Wird behoben, danach wird erneut geprüft…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Some checks failed. Go back and change the plan, or fix what is listed, then check again.</source>
+        <translation>Einige Prüfungen sind fehlgeschlagen. Gehen Sie zurück und ändern Sie den Plan, oder beheben Sie die aufgeführten Probleme, und prüfen Sie dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::SetupWizard</name>
+    <message>
+        <location filename="../ui/wizard/SetupWizard.cpp" line="+19"/>
+        <source>DPS Setup</source>
+        <translation>DPS-Einrichtung</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Setup steps</source>
+        <translation>Einrichtungsschritte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provisioning service</source>
+        <translation>Provisioning-Dienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IoT hub</source>
+        <translation>IoT-Hub</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link</source>
+        <translation>Verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Allocation policy</source>
+        <translation>Zuordnungsrichtlinie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1. %2</source>
+        <extracomment>A step in the list beside the wizard: &quot;3. Provisioning service&quot;.</extracomment>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the setup</source>
+        <translation>Einrichtung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the setup</source>
+        <translation>Einrichtung schließen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>current step</source>
+        <extracomment>Accessible description of the current step in the step list.</extracomment>
+        <translation>aktueller Schritt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stop the setup?</source>
+        <translation>Einrichtung stoppen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The setup is still running in Azure.</source>
+        <translation>Die Einrichtung läuft in Azure noch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If you stop now, what has been created stays in Azure, and the next time you apply the same plan DPS Setup continues where it stopped instead of starting again.</source>
+        <translation>Wenn Sie jetzt stoppen, bleibt das bereits Erstellte in Azure erhalten, und wenn Sie denselben Plan das nächste Mal anwenden, macht die DPS-Einrichtung dort weiter, wo sie gestoppt wurde, statt von vorn zu beginnen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop and close</source>
+        <translation>&amp;Stoppen und schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep running</source>
+        <translation>&amp;Weiterlaufen lassen</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::SignInPage</name>
+    <message>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+42"/>
+        <source>Sign in to Azure</source>
+        <translation>Bei Azure anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DPS Setup works in the subscriptions of the account you sign in with. Nothing is changed in Azure until you have reviewed the whole plan.</source>
+        <translation>Die DPS-Einrichtung arbeitet in den Abonnements des Kontos, mit dem Sie sich anmelden. In Azure wird nichts geändert, bevor Sie den gesamten Plan überprüft haben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No Azure account at hand?</source>
+        <translation>Kein Azure-Konto zur Hand?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Try it without an Azure account</source>
+        <translation>&amp;Ohne Azure-Konto ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try it without an Azure account</source>
+        <translation>Ohne Azure-Konto ausprobieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts a local sandbox that behaves like Azure, with demo subscriptions. Nothing is created in Azure and no account is needed.</source>
+        <translation>Startet eine lokale Sandbox mit Demo-Abonnements, die sich wie Azure verhält. In Azure wird nichts erstellt, und es ist kein Konto nötig.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Remembered accounts</source>
+        <translation>Gespeicherte Konten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Use this account</source>
+        <translation>Dieses Konto &amp;verwenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the selected account</source>
+        <translation>Ausgewähltes Konto verwenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+61"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Azure (global)</source>
+        <translation>Azure (global)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azure operated by 21Vianet (China)</source>
+        <translation>Azure, betrieben von 21Vianet (China)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Azure US Government</source>
+        <translation>Azure US Government</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom endpoint</source>
+        <translation>Benutzerdefinierter Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resource Manager endpoint</source>
+        <translation>Resource Manager-Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in authority</source>
+        <translation>Anmeldeautorität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In my &amp;browser (recommended)</source>
+        <translation>In meinem &amp;Browser (empfohlen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With a &amp;code on another device</source>
+        <translation>Mit einem &amp;Code auf einem anderen Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As a service &amp;principal (app ID and secret)</source>
+        <translation>Als Dienst&amp;prinzipal (App-ID und Geheimnis)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With the Azure &amp;CLI&apos;s login (az login)</source>
+        <translation>Mit der Anmeldung der Azure CL&amp;I (az login)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tenant ID or domain, e.g. contoso.onmicrosoft.com</source>
+        <translation>Mandanten-ID oder Domäne, z. B. contoso.onmicrosoft.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Application (client) ID</source>
+        <translation>Anwendungs-ID (Client-ID)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client secret</source>
+        <translation>Geheimer Clientschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept only in your system&apos;s keychain.</source>
+        <translation>Wird nur im Schlüsselbund Ihres Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>App&amp;lication ID:</source>
+        <translation>A&amp;nwendungs-ID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client s&amp;ecret:</source>
+        <translation>&amp;Geheimer Clientschlüssel:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop &amp;waiting</source>
+        <translation>Warten b&amp;eenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop waiting for the sign-in</source>
+        <translation>Nicht länger auf die Anmeldung warten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy the &amp;code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;loud:</source>
+        <translation>C&amp;loud:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Resource Manager:</source>
+        <translation>&amp;Resource Manager:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign-in &amp;authority:</source>
+        <translation>Anmeldeau&amp;torität:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1 · %2 · %3</source>
+        <extracomment>A remembered account: &quot;alex@contoso.example (Alex Wilber) · browser sign-in · AzureCloud&quot;.</extracomment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (sign in again)</source>
+        <translation>%1 (erneut anmelden)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Local sandbox</source>
+        <translation>Lokale Sandbox</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not signed in yet. Choose how to sign in below.</source>
+        <translation>Noch nicht angemeldet. Wählen Sie unten aus, wie Sie sich anmelden möchten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in to the local sandbox as %1. Everything you create lives only on this computer; press Next to go on.</source>
+        <translation>Bei der lokalen Sandbox angemeldet als %1. Alles, was Sie erstellen, existiert nur auf diesem Computer; klicken Sie auf „Weiter“, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed in as %1 (%2). Press Next to go on, or sign in with another account below.</source>
+        <translation>Angemeldet als %1 (%2). Klicken Sie auf „Weiter“, um fortzufahren, oder melden Sie sich unten mit einem anderen Konto an.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Signing in needs the system keychain service, which is not available.</source>
+        <translation>Für die Anmeldung wird der Schlüsselbunddienst des Systems benötigt, der nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the tenant, the application ID and the client secret of the service principal.</source>
+        <translation>Geben Sie den Mandanten, die Anwendungs-ID und den geheimen Clientschlüssel des Dienstprinzipals ein.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Opening your browser… Finish signing in there; this page goes on by itself.</source>
+        <translation>Ihr Browser wird geöffnet… Schließen Sie die Anmeldung dort ab; diese Seite macht dann von selbst weiter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asking Microsoft Entra ID for a sign-in code…</source>
+        <translation>Ein Anmeldecode wird bei Microsoft Entra ID angefordert…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking the service principal…</source>
+        <translation>Der Dienstprinzipal wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asking the Azure CLI for its signed-in account…</source>
+        <translation>Das angemeldete Konto wird bei der Azure CLI abgefragt…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting for you to finish signing in in your browser. If no browser opened, &lt;a href=&quot;%1&quot;&gt;open the sign-in page&lt;/a&gt; yourself.</source>
+        <translation>Es wird gewartet, bis Sie die Anmeldung in Ihrem Browser abschließen. Falls sich kein Browser geöffnet hat, &lt;a href=&quot;%1&quot;&gt;öffnen Sie die Anmeldeseite&lt;/a&gt; selbst.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>On any device, open &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and enter the code below. It works for %n minute(s).</source>
+        <translation>
+            <numerusform>Öffnen Sie auf einem beliebigen Gerät &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und geben Sie den folgenden Code ein. Er ist %n Minute lang gültig.</numerusform>
+            <numerusform>Öffnen Sie auf einem beliebigen Gerät &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und geben Sie den folgenden Code ein. Er ist %n Minuten lang gültig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Continue for this &amp;session only</source>
+        <translation>Nur für diese &amp;Sitzung fortfahren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Signing in as %1…</source>
+        <translation>Anmeldung als %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting the sandbox…</source>
+        <translation>Die Sandbox wird gestartet…</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::SubscriptionPage</name>
+    <message>
+        <location filename="../ui/wizard/SubscriptionPage.cpp" line="+23"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warned: pay the overdue bill soon</source>
+        <translation>gewarnt: Begleichen Sie die überfällige Rechnung bald</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>past due</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Subscription and resource group</source>
+        <translation>Abonnement und Ressourcengruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose where the new resources go. A resource group is a folder for Azure resources that share a lifetime.</source>
+        <translation>Wählen Sie aus, wo die neuen Ressourcen angelegt werden. Eine Ressourcengruppe ist ein Ordner für Azure-Ressourcen mit gemeinsamer Lebensdauer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Create a &amp;new resource group</source>
+        <translation>&amp;Neue Ressourcengruppe erstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use an &amp;existing resource group</source>
+        <translation>&amp;Vorhandene Ressourcengruppe verwenden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New resource group name</source>
+        <translation>Name der neuen Ressourcengruppe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. iot-provisioning</source>
+        <translation>z. B. iot-provisioning</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Existing resource group</source>
+        <translation>Vorhandene Ressourcengruppe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Subscription:</source>
+        <translation>A&amp;bonnement:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resource group</source>
+        <translation>Ressourcengruppe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only regions that offer both the Device Provisioning Service and IoT Hub are listed.</source>
+        <translation>Es werden nur Regionen aufgeführt, die sowohl den Device Provisioning Service als auch IoT Hub anbieten.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+61"/>
+        <source>%1 (%2)</source>
+        <extracomment>Subscription in the list: &quot;Production (1f0c2a6e-...)&quot;, with its state when not enabled.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Loading your subscriptions…</source>
+        <translation>Ihre Abonnements werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (%2) — %3</source>
+        <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscriptions of these tenants are not listed; sign in to them separately:
+%1</source>
+        <translation>Abonnements dieser Mandanten werden nicht aufgeführt; melden Sie sich separat bei ihnen an:
+%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This account has no subscriptions. Create one in the Azure portal or sign in with another account.</source>
+        <translation>Dieses Konto hat keine Abonnements. Erstellen Sie eines im Azure-Portal, oder melden Sie sich mit einem anderen Konto an.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This subscription is %1: nothing can be created in it. Choose another one, or re-enable it in the Azure portal.</source>
+        <translation>Dieses Abonnement ist %1: Darin kann nichts erstellt werden. Wählen Sie ein anderes aus, oder aktivieren Sie es im Azure-Portal wieder.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking that the subscription can hold IoT resources…</source>
+        <translation>Es wird geprüft, ob das Abonnement IoT-Ressourcen aufnehmen kann…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading regions…</source>
+        <translation>Regionen werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
+        <source>Registering Microsoft.Devices in this subscription. This usually takes a minute…</source>
+        <translation>Microsoft.Devices wird in diesem Abonnement registriert. Das dauert meist etwa eine Minute…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>This subscription is not registered for IoT resources yet (the resource provider Microsoft.Devices is %1). Register it to create a DPS or an IoT hub here; it is free and takes about a minute.</source>
+        <translation>Dieses Abonnement ist noch nicht für IoT-Ressourcen registriert (Status des Ressourcenanbieters Microsoft.Devices: %1). Registrieren Sie es, um hier einen DPS oder einen IoT-Hub zu erstellen; das ist kostenlos und dauert etwa eine Minute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not registered</source>
+        <translation>nicht registriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register Microsoft.Devices</source>
+        <translation>&amp;Microsoft.Devices registrieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A resource group named &apos;%1&apos; exists already; it will be used as it is.</source>
+        <translation>Eine Ressourcengruppe namens „%1“ existiert bereits; sie wird unverändert verwendet.</translation>
     </message>
 </context>
 </TS>

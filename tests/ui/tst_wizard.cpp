@@ -660,6 +660,118 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
     m_controller.reset();
 }
 
+class SignInPageTest : public WizardTest
+{
+protected:
+    void openSignedOut()
+    {
+        m_accounts = std::make_unique<Identity::AccountManager>(
+            std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &m_secrets);
+        m_accounts->setUrlOpener(m_browser.opener());
+        m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
+        m_controller->setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_controller->setSandboxStarter([this](QJsonObject *info, QString *) {
+            *info = m_sandbox->info();
+            return true;
+        });
+        m_controller->startSandbox();
+        m_controller->signOut(); // known sandbox, nobody signed in
+        m_wizard = std::make_unique<SetupWizard>(*m_controller);
+        m_wizard->show();
+        m_drive = std::make_unique<WizardDriver>(*m_wizard);
+        ASSERT_FALSE(m_drive->canGoOn());
+        ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
+    }
+    void TearDown() override
+    {
+        WizardTest::TearDown();
+        m_accounts.reset();
+    }
+
+    Secrets::MemorySecretStore m_secrets;
+    FetchingBrowser m_browser;
+    std::unique_ptr<Identity::AccountManager> m_accounts;
+};
+
+TEST_F(SignInPageTest, DeviceCodeShowsTheCodeWithACopyButton)
+{
+    startSandbox();
+    openSignedOut();
+    m_drive->click("deviceCodeRadio");
+    m_drive->click("signInButton");
+    auto *code = m_drive->find<Ui::CopyField>("deviceCodeField");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return code->isVisible() && !code->value().isEmpty(); }, 10000));
+    EXPECT_TRUE(m_drive->find<QLabel>("signInProgress")->text().contains(QLatin1String("devicelogin")));
+    EXPECT_TRUE(m_drive->find<QPushButton>("cancelSignInButton")->isVisible());
+    m_drive->shot("device-code");
+    QTest::mouseClick(code->copyButton(), Qt::LeftButton);
+    EXPECT_EQ(QApplication::clipboard()->text(), code->value());
+    // The person enters the code on "another device".
+    HttpClient client(m_sandbox.get());
+    client.postForm(m_sandbox->baseUrl().resolved(QUrl(QStringLiteral("devicelogin"))),
+                    {{QStringLiteral("user_code"), code->value()},
+                     {QStringLiteral("username"), QStringLiteral("alex@contoso.example")},
+                     {QStringLiteral("action"), QStringLiteral("approve")}});
+    ASSERT_TRUE(m_drive->waitCanGoOn(20000)) << str(m_drive->find<Ui::MessageBanner>("messageBanner")->text());
+    EXPECT_TRUE(m_controller->identityLabel().contains(QLatin1String("alex@contoso.example")));
+    EXPECT_FALSE(code->isVisible());
+    EXPECT_EQ(m_browser.launches, 0);
+}
+
+TEST_F(SignInPageTest, ServicePrincipalFromTheFormAndTheSecretLeavesTheField)
+{
+    startSandbox();
+    openSignedOut();
+    m_drive->click("servicePrincipalRadio");
+    // All three are needed; the page says so instead of trying.
+    m_drive->click("signInButton");
+    EXPECT_EQ(m_drive->messageStatus("signInFormMessage"), Status::Error);
+    const QJsonObject sp = m_sandbox->info().value(QStringLiteral("servicePrincipal")).toObject();
+    m_drive->type("tenantEdit", sp.value(QStringLiteral("tenantId")).toString());
+    m_drive->type("clientIdEdit", sp.value(QStringLiteral("clientId")).toString());
+    m_drive->type("secretEdit", sp.value(QStringLiteral("clientSecret")).toString());
+    m_drive->click("signInButton");
+    ASSERT_TRUE(m_drive->waitCanGoOn(15000));
+    EXPECT_TRUE(m_drive->find<QLineEdit>("secretEdit")->text().isEmpty());
+    // The secret is in the secret store, and the account is remembered without it.
+    ASSERT_EQ(m_accounts->accounts().size(), 1);
+    EXPECT_TRUE(m_secrets.contains(m_accounts->accounts().first().secretKey()));
+    QFile accountsFile(m_dir.filePath(QStringLiteral("accounts.ini")));
+    ASSERT_TRUE(accountsFile.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(accountsFile.readAll().contains(sp.value(QStringLiteral("clientSecret")).toString().toUtf8()));
+    // A wrong secret is refused with Entra's reason, inline.
+    m_drive->type("secretEdit", QStringLiteral("not-the-secret"));
+    m_drive->click("signInButton");
+    auto *banner = m_drive->find<Ui::MessageBanner>("messageBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 15000));
+    EXPECT_FALSE(banner->text().isEmpty());
+}
+
+TEST_F(SignInPageTest, ARememberedAccountIsUsedWithoutABrowser)
+{
+    startSandbox();
+    openSignedOut();
+    m_drive->click("signInButton"); // browser
+    ASSERT_TRUE(m_drive->waitCanGoOn(15000));
+    EXPECT_EQ(m_browser.launches, 1);
+    // A new start: the account is listed and restored from its refresh token.
+    m_drive.reset();
+    m_wizard.reset();
+    m_controller.reset();
+    m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
+    m_wizard = std::make_unique<SetupWizard>(*m_controller);
+    m_wizard->show();
+    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    auto *list = m_drive->find<QListWidget>("accountList");
+    ASSERT_EQ(list->count(), 1);
+    EXPECT_TRUE(list->item(0)->text().contains(QLatin1String("alex@contoso.example")));
+    list->setCurrentRow(0);
+    m_drive->click("useAccountButton");
+    ASSERT_TRUE(m_drive->waitCanGoOn(15000));
+    EXPECT_EQ(m_browser.launches, 1);
+    EXPECT_TRUE(m_controller->isSignedIn());
+}
+
 TEST_F(WizardTest, AHubOfAnotherTenantThroughAPersonsAccount)
 {
     startSandbox();
