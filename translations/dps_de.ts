@@ -3447,7 +3447,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>With the Azure &amp;CLI&apos;s login (az login)</source>
+        <source>With the Azure CLI&apos;s l&amp;ogin (az login)</source>
         <translation>Mit der Anmeldung der Azure CL&amp;I (az login)</translation>
     </message>
     <message>
@@ -3477,12 +3477,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Tenant:</source>
+        <source>Te&amp;nant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>App&amp;lication ID:</source>
+        <source>Applicat&amp;ion ID:</source>
         <translation>A&amp;nwendungs-ID:</translation>
     </message>
     <message>
@@ -3512,7 +3512,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Copy the &amp;code</source>
+        <source>Cop&amp;y the code</source>
         <translation>Code &amp;kopieren</translation>
     </message>
     <message>
@@ -3616,7 +3616,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Continue for this &amp;session only</source>
+        <source>Continue &amp;for this session only</source>
         <translation>Nur für diese &amp;Sitzung fortfahren</translation>
     </message>
     <message>

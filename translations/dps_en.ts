@@ -3442,7 +3442,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>With the Azure &amp;CLI&apos;s login (az login)</source>
+        <source>With the Azure CLI&apos;s l&amp;ogin (az login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3472,12 +3472,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Tenant:</source>
+        <source>Te&amp;nant:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>App&amp;lication ID:</source>
+        <source>Applicat&amp;ion ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3507,7 +3507,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Copy the &amp;code</source>
+        <source>Cop&amp;y the code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3611,7 +3611,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>Continue for this &amp;session only</source>
+        <source>Continue &amp;for this session only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

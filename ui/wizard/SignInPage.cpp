@@ -97,7 +97,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_deviceCode->setObjectName(QStringLiteral("deviceCodeRadio"));
     m_servicePrincipal = new QRadioButton(tr("As a service &principal (app ID and secret)"), signInBox);
     m_servicePrincipal->setObjectName(QStringLiteral("servicePrincipalRadio"));
-    m_azureCli = new QRadioButton(tr("With the Azure &CLI's login (az login)"), signInBox);
+    m_azureCli = new QRadioButton(tr("With the Azure CLI's l&ogin (az login)"), signInBox);
     m_azureCli->setObjectName(QStringLiteral("azureCliRadio"));
     m_browser->setChecked(true);
     auto *methods = new QButtonGroup(this);
@@ -121,9 +121,9 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_secret->setToolTip(tr("Kept only in your system's keychain."));
     auto *spLayout = new QFormLayout(m_spFields);
     spLayout->setContentsMargins(0, 0, 0, 0);
-    auto *tenantLabel = new QLabel(tr("&Tenant:"), m_spFields);
+    auto *tenantLabel = new QLabel(tr("Te&nant:"), m_spFields);
     tenantLabel->setBuddy(m_tenant);
-    auto *clientLabel = new QLabel(tr("App&lication ID:"), m_spFields);
+    auto *clientLabel = new QLabel(tr("Applicat&ion ID:"), m_spFields);
     clientLabel->setBuddy(m_clientId);
     auto *secretLabel = new QLabel(tr("Client s&ecret:"), m_spFields);
     secretLabel->setBuddy(m_secret);
@@ -151,7 +151,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     });
     m_code = new CopyField(signInBox);
     m_code->setObjectName(QStringLiteral("deviceCodeField"));
-    m_code->setNames(tr("Sign-in code"), tr("Copy the &code"), tr("Copied"));
+    m_code->setNames(tr("Sign-in code"), tr("Cop&y the code"), tr("Copied"));
     m_code->setVisible(false);
     m_progress->setVisible(false);
 
@@ -388,7 +388,7 @@ void SignInPage::startSignIn()
             [this](const Secrets::SecretError &, const QString &message) {
                 m_banner->clearActions();
                 m_banner->showMessage(Status::Warning, message);
-                m_banner->addAction(tr("Continue for this &session only"), [this] {
+                m_banner->addAction(tr("Continue &for this session only"), [this] {
                     m_banner->clear();
                     if (m_op)
                         m_op->stayForSessionOnly();
