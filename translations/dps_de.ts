@@ -2385,7 +2385,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Register Microsoft.Devices</source>
+        <source>Re&amp;gister Microsoft.Devices</source>
         <translation>&amp;Microsoft.Devices registrieren</translation>
     </message>
     <message>
@@ -2496,7 +2496,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Open the IoT &amp;hub in the Azure portal</source>
+        <source>Open the IoT hub in the &amp;Azure portal</source>
         <translation>IoT-H&amp;ub im Azure-Portal öffnen</translation>
     </message>
     <message>
@@ -2574,7 +2574,7 @@ Globaler Geräteendpunkt: %2
     </message>
     <message>
         <location line="+2"/>
-        <source>Create a &amp;new provisioning service</source>
+        <source>Create a ne&amp;w provisioning service</source>
         <translation>&amp;Neuen Provisioning-Dienst erstellen</translation>
     </message>
     <message>
@@ -2722,7 +2722,7 @@ Globaler Geräteendpunkt: %2
     </message>
     <message>
         <location line="+3"/>
-        <source>Create a &amp;new IoT hub</source>
+        <source>Create a ne&amp;w IoT hub</source>
         <translation>&amp;Neuen IoT-Hub erstellen</translation>
     </message>
     <message>
@@ -2797,7 +2797,7 @@ Globaler Geräteendpunkt: %2
     </message>
     <message>
         <location line="+4"/>
-        <source>Su&amp;bscription:</source>
+        <source>Subs&amp;cription:</source>
         <translation>A&amp;bonnement:</translation>
     </message>
     <message>
@@ -2978,7 +2978,7 @@ Globaler Geräteendpunkt: %2
     <name>Dps::Ui::MessageBanner</name>
     <message>
         <location filename="../ui/widgets/MessageBanner.cpp" line="+30"/>
-        <source>Copy &amp;details</source>
+        <source>Cop&amp;y details</source>
         <translation>&amp;Details kopieren</translation>
     </message>
     <message>
@@ -3111,7 +3111,7 @@ Abhilfe: %2</translation>
     <message>
         <location line="+18"/>
         <location line="+109"/>
-        <source>Check &amp;again</source>
+        <source>Chec&amp;k again</source>
         <translation>E&amp;rneut prüfen</translation>
     </message>
     <message>
@@ -3432,7 +3432,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>In my &amp;browser (recommended)</source>
+        <source>In my &amp;web browser (recommended)</source>
         <translation>In meinem &amp;Browser (empfohlen)</translation>
     </message>
     <message>
@@ -3477,7 +3477,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Te&amp;nant:</source>
+        <source>Tenant I&amp;D:</source>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
@@ -3497,7 +3497,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Stop &amp;waiting</source>
+        <source>Stop waitin&amp;g</source>
         <translation>Warten b&amp;eenden</translation>
     </message>
     <message>
@@ -3512,7 +3512,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Cop&amp;y the code</source>
+        <source>Copy t&amp;he code</source>
         <translation>Code &amp;kopieren</translation>
     </message>
     <message>
@@ -3664,7 +3664,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Create a &amp;new resource group</source>
+        <source>Create a ne&amp;w resource group</source>
         <translation>&amp;Neue Ressourcengruppe erstellen</translation>
     </message>
     <message>

@@ -2385,7 +2385,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Register Microsoft.Devices</source>
+        <source>Re&amp;gister Microsoft.Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2496,7 +2496,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Open the IoT &amp;hub in the Azure portal</source>
+        <source>Open the IoT hub in the &amp;Azure portal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2572,7 +2572,7 @@ Global device endpoint: %2
     </message>
     <message>
         <location line="+2"/>
-        <source>Create a &amp;new provisioning service</source>
+        <source>Create a ne&amp;w provisioning service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2720,7 +2720,7 @@ Global device endpoint: %2
     </message>
     <message>
         <location line="+3"/>
-        <source>Create a &amp;new IoT hub</source>
+        <source>Create a ne&amp;w IoT hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2795,7 +2795,7 @@ Global device endpoint: %2
     </message>
     <message>
         <location line="+4"/>
-        <source>Su&amp;bscription:</source>
+        <source>Subs&amp;cription:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2976,7 +2976,7 @@ Global device endpoint: %2
     <name>Dps::Ui::MessageBanner</name>
     <message>
         <location filename="../ui/widgets/MessageBanner.cpp" line="+30"/>
-        <source>Copy &amp;details</source>
+        <source>Cop&amp;y details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3106,7 +3106,7 @@ What to do: %2</source>
     <message>
         <location line="+18"/>
         <location line="+109"/>
-        <source>Check &amp;again</source>
+        <source>Chec&amp;k again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3427,7 +3427,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>In my &amp;browser (recommended)</source>
+        <source>In my &amp;web browser (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3472,7 +3472,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Te&amp;nant:</source>
+        <source>Tenant I&amp;D:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3492,7 +3492,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Stop &amp;waiting</source>
+        <source>Stop waitin&amp;g</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3507,7 +3507,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Cop&amp;y the code</source>
+        <source>Copy t&amp;he code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3659,7 +3659,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>Create a &amp;new resource group</source>
+        <source>Create a ne&amp;w resource group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -859,6 +859,38 @@ TEST_F(WizardTest, EveryControlHasAnAccessibleNameAndLabelsHaveMnemonics)
     }
 }
 
+TEST_F(WizardTest, NoTwoControlsOfAPageShareAMnemonic)
+{
+    startSandbox();
+    openWizard();
+    auto mnemonic = [](const QString &text) {
+        const int i = text.indexOf(QLatin1Char('&'));
+        return i >= 0 && i + 1 < text.size() ? text.at(i + 1).toLower() : QChar();
+    };
+    for (int id : m_wizard->pageIds()) {
+        QWizardPage *page = m_wizard->page(id);
+        QHash<QChar, QString> seen;
+        QStringList texts;
+        for (QAbstractButton *b : page->findChildren<QAbstractButton *>())
+            texts << b->text();
+        for (QLabel *label : page->findChildren<QLabel *>()) {
+            if (label->buddy())
+                texts << label->text();
+        }
+        // The wizard's own buttons on that page.
+        texts << m_wizard->buttonText(QWizard::BackButton)
+              << (page->isCommitPage() ? page->buttonText(QWizard::CommitButton) : m_wizard->buttonText(QWizard::NextButton));
+        for (const QString &text : std::as_const(texts)) {
+            const QChar key = mnemonic(text);
+            if (key.isNull())
+                continue;
+            EXPECT_FALSE(seen.contains(key)) << page->objectName().toStdString() << ": '" << str(text) << "' and '"
+                                             << str(seen.value(key)) << "' share Alt+" << QString(key).toStdString();
+            seen.insert(key, text);
+        }
+    }
+}
+
 TEST_F(WizardTest, KeyboardOnlyReachesTheDpsPage)
 {
     startSandbox();

@@ -27,7 +27,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_icon->setAlignment(Qt::AlignTop);
     m_copyDetails->setObjectName(QStringLiteral("copyDetailsButton"));
-    m_copyDetails->setText(tr("Copy &details"));
+    m_copyDetails->setText(tr("Cop&y details"));
     m_copyDetails->setAccessibleName(tr("Copy the error details"));
     m_copyDetails->setToolTip(tr("Copies the error code, message and request ids, for a support request."));
     connect(m_copyDetails, &QPushButton::clicked, this, [this] { copyToClipboard(m_details); });

@@ -72,7 +72,7 @@ DonePage::DonePage(Setup::SetupController &controller, QWidget *parent)
     m_openDps = new QPushButton(openExternalIcon(), tr("Open the &provisioning service in the Azure portal"), this);
     m_openDps->setObjectName(QStringLiteral("openDpsButton"));
     m_openDps->setAccessibleName(tr("Open the provisioning service in the Azure portal"));
-    m_openHub = new QPushButton(openExternalIcon(), tr("Open the IoT &hub in the Azure portal"), this);
+    m_openHub = new QPushButton(openExternalIcon(), tr("Open the IoT hub in the &Azure portal"), this);
     m_openHub->setObjectName(QStringLiteral("openHubButton"));
     m_openHub->setAccessibleName(tr("Open the IoT hub in the Azure portal"));
     m_portalNote = new QLabel(tr("These resources live in the local sandbox, so there is no Azure portal page for them."), this);

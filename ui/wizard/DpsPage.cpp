@@ -21,7 +21,7 @@ DpsPage::DpsPage(Setup::SetupController &controller, QWidget *parent)
     setTitle(tr("Device Provisioning Service"));
     setSubTitle(tr("The provisioning service tells each device, the first time it starts, which IoT hub to connect to."));
 
-    m_new = new QRadioButton(tr("Create a &new provisioning service"), this);
+    m_new = new QRadioButton(tr("Create a ne&w provisioning service"), this);
     m_new->setObjectName(QStringLiteral("newDpsRadio"));
     m_existing = new QRadioButton(tr("Use an &existing provisioning service"), this);
     m_existing->setObjectName(QStringLiteral("existingDpsRadio"));

@@ -61,7 +61,7 @@ IotHubPage::IotHubPage(Setup::SetupController &controller, QWidget *parent)
     setSubTitle(tr("Devices send their data to an IoT hub. Create one, or use one you have, from this or another "
                    "subscription."));
 
-    m_new = new QRadioButton(tr("Create a &new IoT hub"), this);
+    m_new = new QRadioButton(tr("Create a ne&w IoT hub"), this);
     m_new->setObjectName(QStringLiteral("newHubRadio"));
     m_existing = new QRadioButton(tr("Use an &existing IoT hub"), this);
     m_existing->setObjectName(QStringLiteral("existingHubRadio"));
@@ -127,7 +127,7 @@ IotHubPage::IotHubPage(Setup::SetupController &controller, QWidget *parent)
     regionLabel->setBuddy(m_region);
     form->addRow(regionLabel, m_region);
     form->addRow(m_existing);
-    auto *subLabel = new QLabel(tr("Su&bscription:"), this);
+    auto *subLabel = new QLabel(tr("Subs&cription:"), this);
     subLabel->setBuddy(m_hubSubscription);
     form->addRow(subLabel, m_hubSubscription);
     auto *hubLabel = new QLabel(tr("&Hub:"), this);

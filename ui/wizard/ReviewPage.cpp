@@ -61,7 +61,7 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
         m_checking = false;
         m_banner->clearActions();
         m_banner->showError(error);
-        m_banner->addAction(tr("Check &again"), [this] { initializePage(); });
+        m_banner->addAction(tr("Chec&k again"), [this] { initializePage(); });
         Q_EMIT completeChanged();
     });
 }
@@ -170,7 +170,7 @@ void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
     if (!m_passed) {
         m_banner->clearActions();
         m_banner->showMessage(Status::Error, tr("Some checks failed. Go back and change the plan, or fix what is listed, then check again."));
-        m_banner->addAction(tr("Check &again"), [this] { initializePage(); });
+        m_banner->addAction(tr("Chec&k again"), [this] { initializePage(); });
     } else if (!controller().hasUnfinishedRun()) {
         m_banner->clear();
     }

@@ -91,7 +91,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_authority->setPlaceholderText(QStringLiteral("https://login.example.com/"));
     m_authority->setAccessibleName(tr("Sign-in authority"));
 
-    m_browser = new QRadioButton(tr("In my &browser (recommended)"), signInBox);
+    m_browser = new QRadioButton(tr("In my &web browser (recommended)"), signInBox);
     m_browser->setObjectName(QStringLiteral("browserRadio"));
     m_deviceCode = new QRadioButton(tr("With a &code on another device"), signInBox);
     m_deviceCode->setObjectName(QStringLiteral("deviceCodeRadio"));
@@ -121,7 +121,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_secret->setToolTip(tr("Kept only in your system's keychain."));
     auto *spLayout = new QFormLayout(m_spFields);
     spLayout->setContentsMargins(0, 0, 0, 0);
-    auto *tenantLabel = new QLabel(tr("Te&nant:"), m_spFields);
+    auto *tenantLabel = new QLabel(tr("Tenant I&D:"), m_spFields);
     tenantLabel->setBuddy(m_tenant);
     auto *clientLabel = new QLabel(tr("Applicat&ion ID:"), m_spFields);
     clientLabel->setBuddy(m_clientId);
@@ -136,7 +136,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_signIn = new QPushButton(tr("&Sign in"), signInBox);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_signIn->setAccessibleName(tr("Sign in"));
-    m_cancel = new QPushButton(tr("Stop &waiting"), signInBox);
+    m_cancel = new QPushButton(tr("Stop waitin&g"), signInBox);
     m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
     m_cancel->setAccessibleName(tr("Stop waiting for the sign-in"));
     m_cancel->setVisible(false);
@@ -151,7 +151,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     });
     m_code = new CopyField(signInBox);
     m_code->setObjectName(QStringLiteral("deviceCodeField"));
-    m_code->setNames(tr("Sign-in code"), tr("Cop&y the code"), tr("Copied"));
+    m_code->setNames(tr("Sign-in code"), tr("Copy t&he code"), tr("Copied"));
     m_code->setVisible(false);
     m_progress->setVisible(false);
 

@@ -49,7 +49,7 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     m_provider = new MessageBanner(this);
     m_provider->setObjectName(QStringLiteral("providerBanner"));
 
-    m_newGroup = new QRadioButton(tr("Create a &new resource group"), this);
+    m_newGroup = new QRadioButton(tr("Create a ne&w resource group"), this);
     m_newGroup->setObjectName(QStringLiteral("newGroupRadio"));
     m_existingGroup = new QRadioButton(tr("Use an &existing resource group"), this);
     m_existingGroup->setObjectName(QStringLiteral("existingGroupRadio"));
