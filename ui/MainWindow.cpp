@@ -91,7 +91,8 @@ void MainWindow::setWizard(Ui::SetupWizard *wizard)
     m_welcome = nullptr;
     connect(wizard, &QDialog::finished, this, [this] {
         m_wizardFinished = true;
-        close();
+        // Queued: this may run inside our own closeEvent (close during Apply), where close() does nothing.
+        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
     });
     resize(wizard->size());
     retranslateUi();

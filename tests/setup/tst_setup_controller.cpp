@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -227,4 +228,67 @@ TEST_F(SetupControllerTest, AppliesANewDpsAndHub)
     EXPECT_EQ(m_controller->result()->idScope, m_rec->results[0].idScope);
     EXPECT_FALSE(m_rec->steps.isEmpty());
     EXPECT_FALSE(m_controller->isApplying());
+}
+
+// Portal links: public clouds get the resource's page in their portal (with the tenant), the sandbox none.
+TEST(SetupControllerPortal, LinksToTheCloudsPortalButNotForTheSandbox)
+{
+    QNetworkAccessManager nam;
+    auto pipeline = Http::makeAnonymousPipeline(&nam, Http::PipelineOptions());
+    for (const auto &[cloud, portal] : {std::pair{Arm::Cloud::azurePublic(), QStringLiteral("https://portal.azure.com/")},
+                                        std::pair{Arm::Cloud::azureChina(), QStringLiteral("https://portal.azure.cn/")},
+                                        std::pair{Arm::Cloud::azureUsGovernment(), QStringLiteral("https://portal.azure.us/")}}) {
+        Arm::ArmClient client(pipeline, cloud, Http::SystemClock::instance());
+        Services::AzureService service(&client);
+        SetupController controller(&service, nullptr, QString());
+        controller.plan().tenantId = QStringLiteral("72f988bf-0000-4000-8000-00000000c011");
+        const QString id = QStringLiteral("/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Devices/provisioningServices/my-dps");
+        EXPECT_EQ(controller.portalUrl(id).toString(),
+                  portal + QStringLiteral("#@72f988bf-0000-4000-8000-00000000c011/resource") + id);
+        EXPECT_TRUE(controller.portalUrl(QString()).isEmpty());
+    }
+
+    SandboxProcess sandbox;
+    QString error;
+    ASSERT_TRUE(sandbox.start(&error)) << str(error);
+    SetupController controller(nullptr, nullptr, QString());
+    QSignalSpy signedIn(&controller, &SetupController::signedIn);
+    controller.useSandbox(sandbox.info());
+    ASSERT_EQ(signedIn.size(), 1);
+    EXPECT_TRUE(controller.isSandbox());
+    EXPECT_TRUE(controller.portalUrl(QStringLiteral("/subscriptions/s1/resourceGroups/rg")).isEmpty());
+    // A sandbox description without its service principal is refused with a message.
+    QJsonObject info = sandbox.info();
+    info.remove(QStringLiteral("servicePrincipal"));
+    SetupController other(nullptr, nullptr, QString());
+    QSignalSpy otherFailed(&other, &SetupController::signInFailed);
+    other.useSandbox(info);
+    EXPECT_EQ(otherFailed.size(), 1);
+    EXPECT_FALSE(other.isSignedIn());
+}
+
+// Remembered choices: the plan goes to the settings file and comes back; no secret is ever part of it.
+TEST(SetupControllerChoices, RememberedAndRestored)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    SetupController a(nullptr, nullptr, dir.filePath(QStringLiteral("runs")));
+    a.setSettingsFile(file);
+    EXPECT_FALSE(a.restoreChoices());
+    a.plan().subscriptionId = QStringLiteral("sub");
+    a.plan().dpsName = QStringLiteral("remembered-dps");
+    a.plan().hubSku = QStringLiteral("B2");
+    a.plan().link.createPolicy = true;
+    a.plan().link.accessPolicy = QStringLiteral("dps-link");
+    a.plan().allocationPolicy = QStringLiteral("Static");
+    a.rememberChoices();
+    SetupController b(nullptr, nullptr, dir.filePath(QStringLiteral("runs")));
+    b.setSettingsFile(file);
+    ASSERT_TRUE(b.restoreChoices());
+    EXPECT_EQ(b.plan().dpsName, QStringLiteral("remembered-dps"));
+    EXPECT_EQ(b.plan().hubSku, QStringLiteral("B2"));
+    EXPECT_TRUE(b.plan().link.createPolicy);
+    EXPECT_EQ(b.plan().link.accessPolicy, QStringLiteral("dps-link"));
+    EXPECT_EQ(b.plan().allocationPolicy, QStringLiteral("Static"));
+    EXPECT_FALSE(b.hasUnfinishedRun());
 }

@@ -8,6 +8,7 @@
 #include "SetupTestSupport.h"
 #include "WizardDriver.h"
 #include "secrets/MemorySecretStore.h"
+#include "ui/MainWindow.h"
 #include "ui/Translator.h"
 #include "ui/widgets/CopyField.h"
 
@@ -110,10 +111,11 @@ protected:
         });
         m_wizard->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_wizard.get()));
+        m_current = m_wizard.get();
         m_drive = std::make_unique<WizardDriver>(*m_wizard);
     }
 
-    int page() const { return m_wizard->currentId(); }
+    int page() const { return m_current->currentId(); }
 
     void subscriptionPage(const Plan &p)
     {
@@ -230,6 +232,7 @@ protected:
     std::unique_ptr<SetupController> m_controller;
     std::unique_ptr<SetupWizard> m_wizard;
     std::unique_ptr<WizardDriver> m_drive;
+    SetupWizard *m_current = nullptr; // the wizard being driven (m_wizard, or one a main window owns)
     QList<QUrl> m_opened;
 };
 
@@ -595,6 +598,39 @@ TEST_F(WizardTest, ClosingDuringApplyAsksStopsAndTheNextStartResumes)
     EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("wiz-dps")) && e.status == 201; }), 1) << str(log.dump());
 }
 
+TEST_F(WizardTest, ClosingTheMainWindowDuringApplyAsksFirst)
+{
+    startSandbox(QStringLiteral("2,3,0.3"));
+    openWizard();
+    MainWindow window;
+    SetupWizard *wizard = m_wizard.release();
+    window.setWizard(wizard); // the window owns it now
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    EXPECT_EQ(window.centralWidget(), wizard);
+    walkToReview(Plan());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(m_controller->isApplying());
+    int asked = 0;
+    wizard->setCloseAnswer([&] { return ++asked, false; });
+    window.close();
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(window.isVisible());
+    EXPECT_TRUE(m_controller->isApplying());
+    wizard->setCloseAnswer([&] { return ++asked, true; });
+    window.close();
+    EXPECT_EQ(asked, 2);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window.isVisible(); }, 2000));
+    EXPECT_FALSE(m_controller->isApplying());
+    // Remembered for the next start.
+    SetupController next(nullptr, nullptr, m_dir.filePath(QStringLiteral("runs")));
+    next.setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+    ASSERT_TRUE(next.restoreChoices());
+    EXPECT_EQ(next.plan().dpsName, QStringLiteral("wiz-dps"));
+    EXPECT_TRUE(next.hasUnfinishedRun());
+    m_drive.reset();
+}
+
 TEST_F(WizardTest, TryItWithoutAnAccountStartsTheSandbox)
 {
     startSandbox();
@@ -641,6 +677,7 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
     m_controller->startSandbox(); // the sandbox is known, so "Local sandbox" is offered as a cloud
     m_wizard = std::make_unique<SetupWizard>(*m_controller);
     m_wizard->show();
+    m_current = m_wizard.get();
     m_drive = std::make_unique<WizardDriver>(*m_wizard);
     ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
     m_drive->click("browserRadio");
@@ -678,6 +715,7 @@ protected:
         m_controller->signOut(); // known sandbox, nobody signed in
         m_wizard = std::make_unique<SetupWizard>(*m_controller);
         m_wizard->show();
+        m_current = m_wizard.get();
         m_drive = std::make_unique<WizardDriver>(*m_wizard);
         ASSERT_FALSE(m_drive->canGoOn());
         ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
@@ -761,6 +799,7 @@ TEST_F(SignInPageTest, ARememberedAccountIsUsedWithoutABrowser)
     m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
     m_wizard = std::make_unique<SetupWizard>(*m_controller);
     m_wizard->show();
+    m_current = m_wizard.get();
     m_drive = std::make_unique<WizardDriver>(*m_wizard);
     auto *list = m_drive->find<QListWidget>("accountList");
     ASSERT_EQ(list->count(), 1);
@@ -789,6 +828,7 @@ TEST_F(WizardTest, AHubOfAnotherTenantThroughAPersonsAccount)
     m_controller->startSandbox();
     m_wizard = std::make_unique<SetupWizard>(*m_controller);
     m_wizard->show();
+    m_current = m_wizard.get();
     m_drive = std::make_unique<WizardDriver>(*m_wizard);
     ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
     m_drive->click("signInButton");
