@@ -1509,7 +1509,7 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+122"/>
+        <location filename="../ui/MainWindow.cpp" line="+123"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
     </message>
@@ -2563,7 +2563,7 @@ Globaler Geräteendpunkt: %2
 <context>
     <name>Dps::Ui::DpsPage</name>
     <message>
-        <location filename="../ui/wizard/DpsPage.cpp" line="+21"/>
+        <location filename="../ui/wizard/DpsPage.cpp" line="+22"/>
         <source>Device Provisioning Service</source>
         <translation>Device Provisioning Service</translation>
     </message>
@@ -2633,12 +2633,7 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Dienst:</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&apos;%1&apos; is available.</source>
-        <translation>„%1“ ist verfügbar.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>%1 (resource group %2, %3)</source>
         <translation>%1 (Ressourcengruppe %2, %3)</translation>
     </message>
@@ -2652,16 +2647,11 @@ Globaler Geräteendpunkt: %2
         <source>Loading the provisioning services of this subscription…</source>
         <translation>Die Provisioning-Dienste dieses Abonnements werden geladen…</translation>
     </message>
-    <message>
-        <location line="+27"/>
-        <source>Checking whether &apos;%1&apos; is free…</source>
-        <translation>Es wird geprüft, ob „%1“ frei ist…</translation>
-    </message>
 </context>
 <context>
     <name>Dps::Ui::IotHubPage</name>
     <message>
-        <location filename="../ui/wizard/IotHubPage.cpp" line="+28"/>
+        <location filename="../ui/wizard/IotHubPage.cpp" line="+29"/>
         <source>F1 – Free</source>
         <translation>F1 – Free</translation>
     </message>
@@ -2806,12 +2796,7 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Hub:</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>&apos;%1&apos; is available.</source>
-        <translation>„%1“ ist verfügbar.</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>%1 (%2, resource group %3, %4)</source>
         <translation>%1 (%2, Ressourcengruppe %3, %4)</translation>
     </message>
@@ -2831,7 +2816,7 @@ Globaler Geräteendpunkt: %2
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Loading the IoT hubs of this subscription…</source>
         <translation>Die IoT-Hubs dieses Abonnements werden geladen…</translation>
     </message>
@@ -2844,11 +2829,6 @@ Globaler Geräteendpunkt: %2
         <location line="+4"/>
         <source>This subscription already has its one free hub, &apos;%1&apos;. Choose B1 or S1, or use &apos;%1&apos; as an existing hub.</source>
         <translation>Dieses Abonnement hat bereits seinen einzigen kostenlosen Hub: „%1“. Wählen Sie B1 oder S1, oder verwenden Sie „%1“ als vorhandenen Hub.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Checking whether &apos;%1&apos; is free…</source>
-        <translation>Es wird geprüft, ob „%1“ frei ist…</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +2986,19 @@ What to do: %2</source>
         <translation>%1
 
 Abhilfe: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::NameChecker</name>
+    <message>
+        <location filename="../ui/wizard/NameChecker.cpp" line="+26"/>
+        <source>&apos;%1&apos; is available.</source>
+        <translation>„%1“ ist verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking whether &apos;%1&apos; is free…</source>
+        <translation>Es wird geprüft, ob „%1“ frei ist…</translation>
     </message>
 </context>
 <context>

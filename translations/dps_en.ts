@@ -1509,7 +1509,7 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+122"/>
+        <location filename="../ui/MainWindow.cpp" line="+123"/>
         <source>DPS Setup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2561,7 +2561,7 @@ Global device endpoint: %2
 <context>
     <name>Dps::Ui::DpsPage</name>
     <message>
-        <location filename="../ui/wizard/DpsPage.cpp" line="+21"/>
+        <location filename="../ui/wizard/DpsPage.cpp" line="+22"/>
         <source>Device Provisioning Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2631,12 +2631,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&apos;%1&apos; is available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>%1 (resource group %2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2650,16 +2645,11 @@ Global device endpoint: %2
         <source>Loading the provisioning services of this subscription…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+27"/>
-        <source>Checking whether &apos;%1&apos; is free…</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Dps::Ui::IotHubPage</name>
     <message>
-        <location filename="../ui/wizard/IotHubPage.cpp" line="+28"/>
+        <location filename="../ui/wizard/IotHubPage.cpp" line="+29"/>
         <source>F1 – Free</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2804,12 +2794,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>&apos;%1&apos; is available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>%1 (%2, resource group %3, %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2829,7 +2814,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Loading the IoT hubs of this subscription…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2841,11 +2826,6 @@ Global device endpoint: %2
     <message>
         <location line="+4"/>
         <source>This subscription already has its one free hub, &apos;%1&apos;. Choose B1 or S1, or use &apos;%1&apos; as an existing hub.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Checking whether &apos;%1&apos; is free…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3000,6 +2980,19 @@ Global device endpoint: %2
         <source>%1
 
 What to do: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dps::Ui::NameChecker</name>
+    <message>
+        <location filename="../ui/wizard/NameChecker.cpp" line="+26"/>
+        <source>&apos;%1&apos; is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking whether &apos;%1&apos; is free…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,3 +1,4 @@
+#include "NameChecker.h"
 #include "Pages.h"
 #include "ui/widgets/FieldMessage.h"
 
@@ -77,22 +78,10 @@ DpsPage::DpsPage(Setup::SetupController &controller, QWidget *parent)
     layout->addStretch();
 
     connect(choice, &QButtonGroup::buttonToggled, this, &DpsPage::updateMode);
-    connect(m_name, &QLineEdit::textEdited, this, &DpsPage::onNameEdited);
+    m_nameCheck = new NameChecker(controller, NameKind::Dps, m_name, m_nameMessage, this);
+    connect(m_nameCheck, &NameChecker::changed, this, &DpsPage::completeChanged);
+    connect(m_name, &QLineEdit::textEdited, m_nameCheck, &NameChecker::check);
     connect(m_list, &QComboBox::currentIndexChanged, this, &DpsPage::completeChanged);
-    connect(&controller, &Setup::SetupController::nameChecked, this,
-            [this](NameKind kind, const QString &name, bool available, const QString &message) {
-                if (kind != NameKind::Dps || name != m_name->text().trimmed())
-                    return;
-                if (available) {
-                    m_availableName = name;
-                    // A message here says the name is the plan's own resource (it will be used as it is).
-                    m_nameMessage->setMessage(Status::Ok, message.isEmpty() ? tr("'%1' is available.").arg(name) : message);
-                } else {
-                    m_availableName.clear();
-                    m_nameMessage->setMessage(Status::Error, message);
-                }
-                Q_EMIT completeChanged();
-            });
     connect(&controller, &Setup::SetupController::dpsChanged, this,
             [this](const QString &sub, const QList<Arm::ProvisioningService> &services) {
                 if (sub != plan().subscriptionId)
@@ -138,9 +127,8 @@ void DpsPage::initializePage()
         controller().loadDps(plan().subscriptionId, plan().tenantId);
     }
     // The subscription may have changed: check the name again in it.
-    m_availableName.clear();
     if (!m_name->text().isEmpty())
-        onNameEdited();
+        m_nameCheck->check();
     updateMode();
 }
 
@@ -155,23 +143,10 @@ void DpsPage::updateMode()
     Q_EMIT completeChanged();
 }
 
-void DpsPage::onNameEdited()
-{
-    const QString name = m_name->text().trimmed();
-    m_availableName.clear();
-    const QString problem = Setup::SetupController::nameProblem(name);
-    if (problem.isEmpty())
-        m_nameMessage->setMessage(Status::Busy, tr("Checking whether '%1' is free…").arg(name));
-    else
-        m_nameMessage->setMessage(Status::Error, problem);
-    controller().checkDpsName(name);
-    Q_EMIT completeChanged();
-}
-
 bool DpsPage::isComplete() const
 {
     if (m_new->isChecked())
-        return !m_availableName.isEmpty() && m_availableName == m_name->text().trimmed();
+        return m_nameCheck->isAvailable();
     return !m_list->currentData().toString().isEmpty();
 }
 

@@ -1,3 +1,4 @@
+#include "NameChecker.h"
 #include "Pages.h"
 #include "ui/widgets/FieldMessage.h"
 
@@ -139,24 +140,12 @@ IotHubPage::IotHubPage(Setup::SetupController &controller, QWidget *parent)
     layout->addStretch();
 
     connect(choice, &QButtonGroup::buttonToggled, this, &IotHubPage::updateMode);
+    m_nameCheck = new NameChecker(controller, NameKind::Hub, m_name, m_nameMessage, this);
+    connect(m_nameCheck, &NameChecker::changed, this, &IotHubPage::completeChanged);
     connect(m_name, &QLineEdit::textEdited, this, &IotHubPage::onNameEdited);
     connect(m_tier, &QComboBox::currentIndexChanged, this, &IotHubPage::updateTier);
     connect(m_hubSubscription, &QComboBox::currentIndexChanged, this, &IotHubPage::onHubSubscriptionChosen);
     connect(m_hubs, &QComboBox::currentIndexChanged, this, &IotHubPage::completeChanged);
-    connect(&controller, &Setup::SetupController::nameChecked, this,
-            [this](NameKind kind, const QString &name, bool available, const QString &message) {
-                if (kind != NameKind::Hub || name != m_name->text().trimmed())
-                    return;
-                if (available) {
-                    m_availableName = name;
-                    // A message here says the name is the plan's own resource (it will be used as it is).
-                    m_nameMessage->setMessage(Status::Ok, message.isEmpty() ? tr("'%1' is available.").arg(name) : message);
-                } else {
-                    m_availableName.clear();
-                    m_nameMessage->setMessage(Status::Error, message);
-                }
-                Q_EMIT completeChanged();
-            });
     connect(&controller, &Setup::SetupController::locationsChanged, this,
             [this](const QString &sub, const QList<Arm::Location> &locations) {
                 if (sub != plan().subscriptionId)
@@ -257,7 +246,6 @@ void IotHubPage::initializePage()
     m_freeChecked = false;
     m_freeCheckedFor.clear();
     updateTier();
-    m_availableName.clear();
     if (!m_name->text().isEmpty())
         onNameEdited();
     updateMode();
@@ -326,20 +314,7 @@ void IotHubPage::onNameEdited()
     // A new hub goes into the DPS's subscription: its name is checked there.
     plan().hubSubscriptionId.clear();
     plan().hubTenantId.clear();
-    const QString name = m_name->text().trimmed();
-    m_availableName.clear();
-    const QString problem = Setup::SetupController::nameProblem(name);
-    if (problem.isEmpty())
-        m_nameMessage->setMessage(Status::Busy, tr("Checking whether '%1' is free…").arg(name));
-    else
-        m_nameMessage->setMessage(Status::Error, problem);
-    controller().checkHubName(name);
-    Q_EMIT completeChanged();
-}
-
-void IotHubPage::checkFreeHubLimit()
-{
-    updateTier();
+    m_nameCheck->check();
 }
 
 bool IotHubPage::isComplete() const
@@ -347,7 +322,7 @@ bool IotHubPage::isComplete() const
     if (m_new->isChecked()) {
         if (m_tier->currentData().toString() == QLatin1String("F1") && (!m_freeChecked || !m_freeHubInUse.isEmpty()))
             return false;
-        return !m_availableName.isEmpty() && m_availableName == m_name->text().trimmed() && !m_region->currentData().toString().isEmpty();
+        return m_nameCheck->isAvailable() && !m_region->currentData().toString().isEmpty();
     }
     return !m_hubs->currentData().toString().isEmpty();
 }

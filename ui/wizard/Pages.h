@@ -25,6 +25,7 @@ namespace Dps::Ui {
 
 class CopyField;
 class FieldMessage;
+class NameChecker;
 class MessageBanner;
 class SetupWizard;
 
@@ -140,7 +141,6 @@ public:
     bool validatePage() override;
 
 private:
-    void onNameEdited();
     void updateMode();
 
     QRadioButton *m_new;
@@ -152,7 +152,7 @@ private:
     QComboBox *m_list;
     FieldMessage *m_listMessage;
     QList<Arm::ProvisioningService> m_services;
-    QString m_availableName; // the last name the service said is free
+    NameChecker *m_nameCheck;
     QString m_loadedFor;
     // Page 2's resource group, kept for a new hub when an existing DPS lives in another group.
     QString m_groupFromPlan;
@@ -173,7 +173,6 @@ private:
     void onNameEdited();
     void updateMode();
     void updateTier();
-    void checkFreeHubLimit();
     void onHubSubscriptionChosen();
     QString hubSubscription() const;
     QString hubTenant() const;
@@ -193,7 +192,7 @@ private:
     FieldMessage *m_hubsMessage;
     QList<Arm::IotHub> m_hubList;
     QString m_hubListFor;
-    QString m_availableName;
+    NameChecker *m_nameCheck;
     QString m_freeHubInUse; // name of the subscription's existing F1 hub, if any
     bool m_freeChecked = false;
     QString m_freeCheckedFor;
