@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWizardPage>
 
+#include <functional>
+
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
@@ -248,7 +250,8 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
-    static QString describe(const Setup::PlanInput &plan);
+    // `regionName` turns a region's name (westeurope) into its display name (West Europe).
+    static QString describe(const Setup::PlanInput &plan, const std::function<QString(const QString &)> &regionName = {});
 
 private:
     void onChecks(const QList<Setup::CheckResult> &checks);

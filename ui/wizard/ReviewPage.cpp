@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -66,16 +67,17 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     });
 }
 
-QString ReviewPage::describe(const Setup::PlanInput &p)
+QString ReviewPage::describe(const Setup::PlanInput &p, const std::function<QString(const QString &)> &regionName)
 {
+    auto region = [&](const QString &name) { return regionName ? regionName(name) : name; };
     QStringList lines;
     if (p.createResourceGroup)
-        lines << tr("Create the resource group '%1' in %2 (or use it if it exists).").arg(p.resourceGroup, p.location);
+        lines << tr("Create the resource group '%1' in %2 (or use it if it exists).").arg(p.resourceGroup, region(p.location));
     else
         lines << tr("Use the resource group '%1'.").arg(p.resourceGroup);
     if (p.createDps)
         lines << tr("Create the Device Provisioning Service '%1' (S1, %n unit(s)) in %2.", nullptr, int(p.dpsUnits))
-                     .arg(p.dpsName, p.location);
+                     .arg(p.dpsName, region(p.location));
     else
         lines << tr("Use the existing Device Provisioning Service '%1'.").arg(p.dpsName);
     if (p.createHub) {
@@ -84,7 +86,7 @@ QString ReviewPage::describe(const Setup::PlanInput &p)
         lines << tr("Create the IoT hub '%1' (%2, %n unit(s), %3 partitions) in %4.", nullptr, int(p.hubUnits))
                      .arg(p.hubName, p.hubSku)
                      .arg(p.hubPartitions)
-                     .arg(p.effectiveHubLocation());
+                     .arg(region(p.effectiveHubLocation()));
     } else if (p.effectiveHubSubscription().compare(p.subscriptionId, Qt::CaseInsensitive) != 0) {
         lines << tr("Use the existing IoT hub '%1' of the subscription %2.").arg(p.hubName, p.effectiveHubSubscription());
     } else {
@@ -110,7 +112,7 @@ QString ReviewPage::describe(const Setup::PlanInput &p)
 
 void ReviewPage::initializePage()
 {
-    m_summary->setText(describe(plan()));
+    m_summary->setText(describe(plan(), [this](const QString &name) { return controller().locationDisplayName(name); }));
     m_summary->setAccessibleName(m_summary->text());
     m_calls->clear();
     for (const Setup::PlannedCall &call : controller().describePlan()) {
@@ -142,7 +144,13 @@ void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
     m_checking = false;
     m_checks->clear();
     m_passed = true;
+    QSet<QString> shown;
     for (const auto &c : checks) {
+        // One region look-up can answer two checks (DPS and hub) with the same sentence: show it once.
+        const QString key = QStringLiteral("%1|%2").arg(c.passed).arg(c.message);
+        if (shown.contains(key))
+            continue;
+        shown.insert(key);
         auto *item = new QTreeWidgetItem(m_checks, {c.message, c.fix});
         item->setIcon(0, statusIcon(c.passed ? Status::Ok : Status::Error));
         item->setData(0, Qt::UserRole, c.id);

@@ -169,8 +169,20 @@ void SetupController::loadLocations(const QString &subscriptionId, const QString
 {
     ServiceCall *call = m_service->listDeviceLocations(subscriptionId, tenantOf(subscriptionId, tenantId));
     onResult<QList<Arm::Location>>(
-        call, this, [this, subscriptionId](const QList<Arm::Location> &locations) { Q_EMIT locationsChanged(subscriptionId, locations); },
+        call, this,
+        [this, subscriptionId](const QList<Arm::Location> &locations) {
+            for (const auto &l : locations) {
+                if (!l.displayName.isEmpty())
+                    m_locationNames.insert(l.name.toLower(), l.displayName);
+            }
+            Q_EMIT locationsChanged(subscriptionId, locations);
+        },
         [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("locations"), e); });
+}
+
+QString SetupController::locationDisplayName(const QString &name) const
+{
+    return m_locationNames.value(name.toLower(), name);
 }
 
 void SetupController::loadHubs(const QString &subscriptionId, const QString &tenantId)

@@ -8,6 +8,7 @@
 #include "secrets/SecretStore.h"
 #include "services/AzureService.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -96,6 +97,8 @@ public:
     // tenantId empty: the subscription's tenant as last listed by loadSubscriptions().
     void loadResourceGroups(const QString &subscriptionId, const QString &tenantId = {});
     void loadLocations(const QString &subscriptionId, const QString &tenantId = {}); // regions with DPS and IoT Hub
+    // "West Europe" for "westeurope", from the regions loaded so far (the name itself when unknown).
+    QString locationDisplayName(const QString &name) const;
     void loadHubs(const QString &subscriptionId, const QString &tenantId = {});
     void loadDps(const QString &subscriptionId, const QString &tenantId = {});
     // The hub's access policies that can link a DPS (RegistryWrite + ServiceConnect), without keys.
@@ -189,6 +192,7 @@ private:
     PlanInput m_plan;
 
     QList<Arm::Subscription> m_subscriptions;
+    QHash<QString, QString> m_locationNames; // name (lower case) -> display name
     QList<Arm::Subscription> m_pendingSubscriptions;
     int m_pendingTenants = 0;
     quint64 m_subscriptionsGeneration = 0;
