@@ -1733,7 +1733,7 @@
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+183"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
@@ -2252,7 +2252,7 @@
 <context>
     <name>Dps::Ui::ApplyPage</name>
     <message>
-        <location filename="../ui/wizard/ApplyPage.cpp" line="+37"/>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+38"/>
         <source>%1 s</source>
         <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
         <translation>%1 s</translation>
@@ -2397,7 +2397,7 @@
 <context>
     <name>Dps::Ui::DonePage</name>
     <message>
-        <location filename="../ui/wizard/DonePage.cpp" line="+23"/>
+        <location filename="../ui/wizard/DonePage.cpp" line="+24"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -3047,7 +3047,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+16"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+18"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -3103,12 +3103,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+109"/>
+        <location line="+116"/>
         <source>Chec&amp;k again</source>
         <translation>E&amp;rneut prüfen</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation>Ressourcengruppe „%1“ in %2 erstellen (oder verwenden, falls sie existiert).</translation>
     </message>
@@ -3199,7 +3199,7 @@ Abhilfe: %2</translation>
         <translation>Namen, Abonnements und Berechtigungen werden in Azure geprüft…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>&amp;Fix it</source>
         <translation>&amp;Beheben</translation>
     </message>

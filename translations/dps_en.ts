@@ -1733,7 +1733,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+183"/>
         <source>Enter a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2252,7 +2252,7 @@
 <context>
     <name>Dps::Ui::ApplyPage</name>
     <message>
-        <location filename="../ui/wizard/ApplyPage.cpp" line="+37"/>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+38"/>
         <source>%1 s</source>
         <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
         <translation type="unfinished"></translation>
@@ -2397,7 +2397,7 @@
 <context>
     <name>Dps::Ui::DonePage</name>
     <message>
-        <location filename="../ui/wizard/DonePage.cpp" line="+23"/>
+        <location filename="../ui/wizard/DonePage.cpp" line="+24"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,7 +3042,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+16"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+18"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3098,12 +3098,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+109"/>
+        <location line="+116"/>
         <source>Chec&amp;k again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-106"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3194,7 +3194,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>&amp;Fix it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,16 +2,19 @@
 
 #include "StatusIcons.h"
 
+#include <QLabel>
 #include <QPointer>
-#include <QWidget>
-
-class QLabel;
 
 namespace Dps::Ui {
 
+// Word wrap for a label of a wizard page. QWizard sizes pages from their minimum width, at which a
+// wrapping label is many lines high: a minimum width of about 40 characters keeps rows from gaping.
+void wrapText(QLabel *label);
+
 // The line under a field that says, in words, what is wrong with it (or that a check is running, or
-// that all is well). It also becomes the field's accessible description, so screen readers read it.
-class FieldMessage : public QWidget
+// that all is well), with the status's SVG icon in front. It also becomes the field's accessible
+// description, so screen readers read it. One rich-text label, so it wraps like the page's other notes.
+class FieldMessage : public QLabel
 {
     Q_OBJECT
 public:
@@ -20,17 +23,16 @@ public:
     void setMessage(Status status, const QString &text);
     void clear();
     Status status() const { return m_status; }
-    QString text() const;
+    QString text() const { return m_plainText; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void applyColor();
+    void render();
 
     QPointer<QWidget> m_field;
-    QLabel *m_icon;
-    QLabel *m_text;
+    QString m_plainText;
     Status m_status = Status::None;
 };
 

@@ -1,4 +1,5 @@
 #include "Pages.h"
+#include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <QElapsedTimer>
@@ -59,7 +60,7 @@ ApplyPage::ApplyPage(Setup::SetupController &controller, QWidget *parent)
 
     m_headline = new QLabel(this);
     m_headline->setObjectName(QStringLiteral("applyHeadline"));
-    m_headline->setWordWrap(true);
+    wrapText(m_headline);
     m_steps = new QTreeWidget(this);
     m_steps->setObjectName(QStringLiteral("stepList"));
     m_steps->setAccessibleName(tr("Setup steps and their progress"));

@@ -1,4 +1,5 @@
 #include "Pages.h"
+#include "ui/widgets/FieldMessage.h"
 #include "SetupWizard.h"
 #include "ui/widgets/CopyField.h"
 
@@ -77,7 +78,7 @@ DonePage::DonePage(Setup::SetupController &controller, QWidget *parent)
     m_openHub->setAccessibleName(tr("Open the IoT hub in the Azure portal"));
     m_portalNote = new QLabel(tr("These resources live in the local sandbox, so there is no Azure portal page for them."), this);
     m_portalNote->setObjectName(QStringLiteral("portalNote"));
-    m_portalNote->setWordWrap(true);
+    wrapText(m_portalNote);
     connect(m_openDps, &QPushButton::clicked, this, [this] {
         if (auto *w = setupWizard(); w && this->controller().result())
             w->openUrl(this->controller().portalUrl(this->controller().result()->dps.id));
@@ -103,7 +104,7 @@ DonePage::DonePage(Setup::SetupController &controller, QWidget *parent)
     settingsRow->addStretch();
     auto *settingsNote = new QLabel(tr("The device settings are the ID scope and the global device endpoint, as text, JSON "
                                        "or environment variables for the Azure IoT device SDK samples."), this);
-    settingsNote->setWordWrap(true);
+    wrapText(settingsNote);
     auto *portalRow = new QHBoxLayout;
     portalRow->addWidget(m_openDps);
     portalRow->addWidget(m_openHub);

@@ -60,7 +60,7 @@ DpsPage::DpsPage(Setup::SetupController &controller, QWidget *parent)
     form->addRow(QString(), m_nameMessage);
     auto *nameNote = new QLabel(tr("The name becomes part of the service's address, so it must be unique across Azure: "
                                    "3 to 50 letters, digits and hyphens."), this);
-    nameNote->setWordWrap(true);
+    wrapText(nameNote);
     form->addRow(QString(), nameNote);
     auto *tierLabel = new QLabel(tr("Pricing &tier:"), this);
     tierLabel->setBuddy(m_tier);

@@ -85,7 +85,7 @@ IotHubPage::IotHubPage(Setup::SetupController &controller, QWidget *parent)
         m_tier->addItem(tierName(QLatin1String(t.sku)), QLatin1String(t.sku));
     m_tierInfo = new QLabel(this);
     m_tierInfo->setObjectName(QStringLiteral("hubTierInfo"));
-    m_tierInfo->setWordWrap(true);
+    wrapText(m_tierInfo);
     m_tierMessage = new FieldMessage(m_tier, this);
     m_tierMessage->setObjectName(QStringLiteral("hubTierMessage"));
     m_units = new QSpinBox(this);

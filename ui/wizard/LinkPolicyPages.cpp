@@ -63,7 +63,7 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     form->addRow(policyLabel, m_policy);
     form->addRow(QString(), m_policyMessage);
     auto *policyNote = new QLabel(tr("Only policies with the RegistryWrite and ServiceConnect permissions can link a hub."), this);
-    policyNote->setWordWrap(true);
+    wrapText(policyNote);
     form->addRow(QString(), policyNote);
     form->addRow(m_createPolicy);
     auto *newPolicyLabel = new QLabel(tr("Polic&y name:"), this);
@@ -72,19 +72,19 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     form->addRow(QString(), m_newPolicyMessage);
     auto *newPolicyNote = new QLabel(tr("The provisioning service then holds a key that can only register devices, not the hub "
                                         "owner's key. Apply adds the policy to the hub."), this);
-    newPolicyNote->setWordWrap(true);
+    wrapText(newPolicyNote);
     form->addRow(QString(), newPolicyNote);
     auto *weightLabel = new QLabel(tr("Allocation &weight:"), this);
     weightLabel->setBuddy(m_weight);
     form->addRow(weightLabel, m_weight);
     auto *weightNote = new QLabel(tr("With evenly weighted distribution, a hub with weight 2 gets twice as many devices as "
                                      "a hub with weight 1."), this);
-    weightNote->setWordWrap(true);
+    wrapText(weightNote);
     form->addRow(QString(), weightNote);
     form->addRow(QString(), m_apply);
     auto *applyNote = new QLabel(tr("When it is off, the allocation policy skips this hub; only enrollments that name it "
                                     "send devices there."), this);
-    applyNote->setWordWrap(true);
+    wrapText(applyNote);
     form->addRow(QString(), applyNote);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -221,7 +221,7 @@ PolicyPage::PolicyPage(Setup::SetupController &controller, QWidget *parent)
         button->setAccessibleName(QString(button->text()).remove(QLatin1Char('&')));
         button->setAccessibleDescription(text);
         auto *note = new QLabel(text, this);
-        note->setWordWrap(true);
+        wrapText(note);
         note->setIndent(24);
         layout->addWidget(button);
         layout->addWidget(note);

@@ -1,4 +1,5 @@
 #include "Pages.h"
+#include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
 
 #include <QHeaderView>
@@ -21,7 +22,7 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("planSummary"));
-    m_summary->setWordWrap(true);
+    wrapText(m_summary);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(QStringLiteral("reviewBanner"));

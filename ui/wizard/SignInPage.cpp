@@ -45,7 +45,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("signInStatus"));
-    m_status->setWordWrap(true);
+    wrapText(m_status);
 
     // Try first: the embedded sandbox.
     auto *tryBox = new QGroupBox(tr("No Azure account at hand?"), this);
@@ -55,7 +55,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     auto *tryText = new QLabel(tr("Starts a local sandbox that behaves like Azure, with demo subscriptions. Nothing is "
                                   "created in Azure and no account is needed."),
                                tryBox);
-    tryText->setWordWrap(true);
+    wrapText(tryText);
     auto *tryLayout = new QHBoxLayout(tryBox);
     tryLayout->addWidget(m_trySandbox);
     tryLayout->addWidget(tryText, 1);
@@ -142,7 +142,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_cancel->setVisible(false);
     m_progress = new QLabel(signInBox);
     m_progress->setObjectName(QStringLiteral("signInProgress"));
-    m_progress->setWordWrap(true);
+    wrapText(m_progress);
     m_progress->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_progress->setOpenExternalLinks(false);
     connect(m_progress, &QLabel::linkActivated, this, [this](const QString &link) {

@@ -44,7 +44,7 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     m_subscriptionMessage->setObjectName(QStringLiteral("subscriptionMessage"));
     m_tenantNote = new QLabel(this);
     m_tenantNote->setObjectName(QStringLiteral("tenantNote"));
-    m_tenantNote->setWordWrap(true);
+    wrapText(m_tenantNote);
     m_tenantNote->setVisible(false);
     m_provider = new MessageBanner(this);
     m_provider->setObjectName(QStringLiteral("providerBanner"));
@@ -97,7 +97,7 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     regionForm->addRow(regionLabel, m_region);
     regionForm->addRow(QString(), m_regionMessage);
     auto *regionNote = new QLabel(tr("Only regions that offer both the Device Provisioning Service and IoT Hub are listed."), this);
-    regionNote->setWordWrap(true);
+    wrapText(regionNote);
     regionForm->addRow(QString(), regionNote);
 
     auto *layout = new QVBoxLayout(this);
