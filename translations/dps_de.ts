@@ -372,19 +372,19 @@
         <location filename="../app/core/cli/CommandLine.cpp" line="+425"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <location line="+68"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-371"/>
-        <location line="+476"/>
+        <location line="-373"/>
+        <location line="+478"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-449"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation>Das Abonnement %1 gehört zum Mandanten %2: Das Token dieses Mandanten wird verwendet.</translation>
     </message>
@@ -395,12 +395,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+233"/>
         <source>Subscription of the DPS.</source>
         <translation>Abonnement des DPS.</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-232"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation>Ressourcengruppe des DPS (wird bei Bedarf erstellt).</translation>
     </message>
@@ -410,14 +410,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <location line="+1"/>
         <location line="+67"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-300"/>
         <source>The resource group must exist already.</source>
         <translation>Die Ressourcengruppe muss bereits existieren.</translation>
     </message>
@@ -451,12 +451,12 @@
         <location line="+0"/>
         <location line="+8"/>
         <location line="+1"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Name of the IoT hub (created if missing).</source>
         <translation>Name des IoT-Hubs (wird bei Bedarf erstellt).</translation>
     </message>
@@ -512,6 +512,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Create the --access-policy on the hub with only RegistryWrite and ServiceConnect if it is missing (least privilege).</source>
+        <translation>Die --access-policy auf dem Hub mit nur RegistryWrite und ServiceConnect anlegen, falls sie fehlt (geringste Rechte).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static.</source>
         <translation>Zuordnungsrichtlinie: hashed (gleichmäßig gewichtet), geolatency (niedrigste Latenz) oder static.</translation>
     </message>
@@ -546,7 +551,7 @@
         <translation>Fehlend: %1. Siehe dps-setup setup --help.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>--dps-units, --hub-units, --partitions and --weight take whole numbers.</source>
         <translation>--dps-units, --hub-units, --partitions und --weight erwarten ganze Zahlen.</translation>
     </message>
@@ -722,7 +727,7 @@
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-798"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-800"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
     </message>

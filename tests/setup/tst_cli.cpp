@@ -425,3 +425,33 @@ TEST_F(CliTest, RegisterProviderLetsASetupInAnUnregisteredSubscriptionRun)
     EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method == QLatin1String("POST") && e.path.endsWith(QLatin1String("/providers/Microsoft.Devices/register"), Qt::CaseInsensitive); }), 1)
         << str(log.dump());
 }
+
+// --create-access-policy: the DPS gets a dedicated policy with only RegistryWrite + ServiceConnect.
+TEST_F(CliTest, CreateAccessPolicyLinksWithADedicatedLeastPrivilegePolicy)
+{
+    startSandbox();
+    const CliResult setup = runCli(setupArgs(QStringLiteral("lp"), {QStringLiteral("--access-policy"), QStringLiteral("dps-lp"),
+                                                                    QStringLiteral("--create-access-policy"), QStringLiteral("--json")}));
+    ASSERT_EQ(setup.exitCode, 0) << setup.describe();
+    HttpClient http(m_sandbox.get());
+    http.setBearer(http.servicePrincipalToken());
+    const QString hub = QStringLiteral("/subscriptions/%1/resourceGroups/rg-lp/providers/Microsoft.Devices/IotHubs/hub-lp")
+                            .arg(m_sandbox->subscriptionId(0));
+    const HttpResult keys = http.send("POST", http.arm(hub + QStringLiteral("/listkeys"), QStringLiteral("2023-06-30")));
+    ASSERT_EQ(keys.status, 200) << keys.body.toStdString();
+    QStringList rights;
+    for (const auto &v : keys.json().value(QStringLiteral("value")).toArray()) {
+        if (v.toObject().value(QStringLiteral("keyName")).toString() == QLatin1String("dps-lp"))
+            rights << v.toObject().value(QStringLiteral("rights")).toString();
+    }
+    EXPECT_EQ(rights, QStringList{QStringLiteral("RegistryWrite, ServiceConnect")}) << keys.body.toStdString();
+    const QString dps = QStringLiteral("/subscriptions/%1/resourceGroups/rg-lp/providers/Microsoft.Devices/provisioningServices/dps-lp")
+                            .arg(m_sandbox->subscriptionId(0));
+    const HttpResult got = http.get(http.arm(dps, QStringLiteral("2022-12-12")));
+    ASSERT_EQ(got.status, 200);
+    EXPECT_TRUE(got.body.contains("SharedAccessKeyName=dps-lp")) << got.body.toStdString();
+    // A re-run finds the policy and the link in place and writes nothing new.
+    const CliResult again = runCli(setupArgs(QStringLiteral("lp"), {QStringLiteral("--access-policy"), QStringLiteral("dps-lp"),
+                                                                    QStringLiteral("--create-access-policy"), QStringLiteral("--json")}));
+    ASSERT_EQ(again.exitCode, 0) << again.describe();
+}

@@ -439,6 +439,7 @@ int runSetup(const QStringList &arguments)
     p.addOption({QStringLiteral("hub-units"), tr("Units of a new hub."), tr("n"), QStringLiteral("1")});
     p.addOption({QStringLiteral("partitions"), tr("Device-to-cloud partitions of a new hub (2-128; F1: 2)."), tr("n"), QStringLiteral("4")});
     p.addOption({QStringLiteral("access-policy"), tr("Hub policy the DPS uses (RegistryWrite + ServiceConnect)."), tr("name"), QStringLiteral("iothubowner")});
+    p.addOption({QStringLiteral("create-access-policy"), tr("Create the --access-policy on the hub with only RegistryWrite and ServiceConnect if it is missing (least privilege).")});
     p.addOption({QStringLiteral("policy"), tr("Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static."), tr("policy"), QStringLiteral("hashed")});
     p.addOption({QStringLiteral("weight"), tr("Allocation weight of the hub (1-1000)."), tr("n"), QStringLiteral("1")});
     p.addOption({QStringLiteral("no-apply-policy"), tr("Don't apply the allocation policy to this hub.")});
@@ -485,6 +486,7 @@ int runSetup(const QStringList &arguments)
     in.hubUnits = number("hub-units", &ok2);
     in.hubPartitions = int(number("partitions", &ok3));
     in.link.accessPolicy = p.value(QStringLiteral("access-policy"));
+    in.link.createPolicy = p.isSet(QStringLiteral("create-access-policy"));
     in.link.allocationWeight = int(number("weight", &ok4));
     in.link.applyAllocationPolicy = !p.isSet(QStringLiteral("no-apply-policy"));
     const QString policy = p.value(QStringLiteral("policy")).toLower();

@@ -383,7 +383,7 @@ QList<CheckResult> SetupEngine::validateInput() const
         if ((free && in.hubPartitions != 2) || (!free && (in.hubPartitions < 2 || in.hubPartitions > 128)))
             fail(QStringLiteral("hub-partitions"), tr("%1 partitions are not possible for a %2 hub.").arg(in.hubPartitions).arg(in.hubSku),
                  free ? tr("Free hubs have exactly 2 partitions.") : tr("Choose 2 to 128 partitions."));
-        if (in.link.accessPolicy != QLatin1String("iothubowner"))
+        if (!in.link.createPolicy && in.link.accessPolicy != QLatin1String("iothubowner"))
             fail(QStringLiteral("access-policy"),
                  tr("A new hub has no policy '%1' with the rights DPS needs.").arg(in.link.accessPolicy),
                  tr("Use the policy iothubowner for a new hub."));
