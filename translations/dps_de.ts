@@ -1819,6 +1819,11 @@
         <source>the sandbox&apos;s service principal</source>
         <translation>Dienstprinzipal der Sandbox</translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>Only an account of a person can sign in to another tenant; sign in with your browser first.</source>
+        <translation>Nur das Konto einer Person kann sich bei einem weiteren Mandanten anmelden; melden Sie sich zuerst mit Ihrem Browser an.</translation>
+    </message>
 </context>
 <context>
     <name>Dps::Setup::SetupEngine</name>
@@ -3661,7 +3666,7 @@ Abhilfe: %2</translation>
         <translation>Abonnement</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Create a ne&amp;w resource group</source>
         <translation>&amp;Neue Ressourcengruppe erstellen</translation>
     </message>
@@ -3721,7 +3726,7 @@ Abhilfe: %2</translation>
         <translation>Es werden nur Regionen aufgeführt, die sowohl den Device Provisioning Service als auch IoT Hub anbieten.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <location line="+61"/>
         <source>%1 (%2)</source>
         <extracomment>Subscription in the list: &quot;Production (1f0c2a6e-...)&quot;, with its state when not enabled.</extracomment>
@@ -3743,19 +3748,29 @@ Abhilfe: %2</translation>
         <translation>%1 (%2) — %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Subscriptions of these tenants are not listed; sign in to them separately:
-%1</source>
-        <translation>Abonnements dieser Mandanten werden nicht aufgeführt; melden Sie sich separat bei ihnen an:
-%1</translation>
+        <location line="+4"/>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in to %1… Finish the sign-in in your browser.</source>
+        <translation>Anmeldung bei %1 … Schließen Sie die Anmeldung in Ihrem Browser ab.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Subscriptions of these tenants are not listed until you sign in to them:
+%1</source>
+        <translation>Abonnements dieser Mandanten werden erst aufgeführt, wenn Sie sich bei ihnen anmelden:
+%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This account has no subscriptions. Create one in the Azure portal or sign in with another account.</source>
         <translation>Dieses Konto hat keine Abonnements. Erstellen Sie eines im Azure-Portal, oder melden Sie sich mit einem anderen Konto an.</translation>
     </message>

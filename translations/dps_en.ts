@@ -1819,6 +1819,11 @@
         <source>the sandbox&apos;s service principal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>Only an account of a person can sign in to another tenant; sign in with your browser first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dps::Setup::SetupEngine</name>
@@ -3656,7 +3661,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Create a ne&amp;w resource group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3716,7 +3721,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <location line="+61"/>
         <source>%1 (%2)</source>
         <extracomment>Subscription in the list: &quot;Production (1f0c2a6e-...)&quot;, with its state when not enabled.</extracomment>
@@ -3738,18 +3743,28 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Subscriptions of these tenants are not listed; sign in to them separately:
-%1</source>
+        <location line="+4"/>
+        <source>Sign in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in to %1… Finish the sign-in in your browser.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Subscriptions of these tenants are not listed until you sign in to them:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This account has no subscriptions. Create one in the Azure portal or sign in with another account.</source>
         <translation type="unfinished"></translation>
     </message>

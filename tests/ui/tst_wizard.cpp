@@ -687,10 +687,22 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
     EXPECT_EQ(browser.launches, 1);
     ASSERT_TRUE(m_drive->next());
     ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kProduction));
-    auto *note = m_drive->find<QLabel>("tenantNote");
+    auto *note = m_drive->find<Ui::MessageBanner>("tenantBanner");
     ASSERT_TRUE(QTest::qWaitFor([&] { return note->isVisible(); }, 10000));
     EXPECT_TRUE(note->text().contains(QLatin1String("Fabrikam"))) << str(note->text());
-    // The account is remembered (without its token, which is in the secret store).
+    auto *combo = m_drive->find<QComboBox>("subscriptionCombo");
+    const QString fabrikamSubscription = QStringLiteral("9d4e7b10-0000-4000-8000-000000000003");
+    EXPECT_LT(combo->findData(fabrikamSubscription), 0);
+    m_drive->shot("tenant-needs-sign-in");
+    // Signing in to that tenant (MFA done in the browser) lists its subscription too.
+    auto *signInTenant = note->findChild<QPushButton *>(QStringLiteral("signInTenant-") + m_sandbox->tenantId(1));
+    ASSERT_NE(signInTenant, nullptr);
+    QTest::mouseClick(signInTenant, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return combo->findData(fabrikamSubscription) >= 0; }, 15000)) << str(note->text());
+    EXPECT_EQ(browser.launches, 2);
+    EXPECT_TRUE(browser.lastUrl.path().contains(m_sandbox->tenantId(1))) << str(browser.lastUrl.toString());
+    EXPECT_FALSE(note->isVisible()) << str(note->text());
+    // The account is remembered once (without its token, which is in the secret store).
     EXPECT_EQ(accounts.accounts().size(), 1);
     m_drive.reset();
     m_wizard.reset();

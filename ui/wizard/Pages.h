@@ -114,7 +114,7 @@ private:
 
     QComboBox *m_subscription;
     FieldMessage *m_subscriptionMessage;
-    QLabel *m_tenantNote;
+    MessageBanner *m_tenants;
     MessageBanner *m_provider;
     QRadioButton *m_newGroup;
     QRadioButton *m_existingGroup;

@@ -42,10 +42,8 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     m_subscription->setAccessibleName(tr("Subscription"));
     m_subscriptionMessage = new FieldMessage(m_subscription, this);
     m_subscriptionMessage->setObjectName(QStringLiteral("subscriptionMessage"));
-    m_tenantNote = new QLabel(this);
-    m_tenantNote->setObjectName(QStringLiteral("tenantNote"));
-    wrapText(m_tenantNote);
-    m_tenantNote->setVisible(false);
+    m_tenants = new MessageBanner(this);
+    m_tenants->setObjectName(QStringLiteral("tenantBanner"));
     m_provider = new MessageBanner(this);
     m_provider->setObjectName(QStringLiteral("providerBanner"));
 
@@ -79,7 +77,7 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     subLabel->setBuddy(m_subscription);
     form->addRow(subLabel, m_subscription);
     form->addRow(QString(), m_subscriptionMessage);
-    form->addRow(QString(), m_tenantNote);
+    form->addRow(QString(), m_tenants);
     auto *groupBox = new QGroupBox(tr("Resource group"), this);
     auto *groupLayout = new QFormLayout(groupBox);
     groupLayout->addRow(m_newGroup);
@@ -121,6 +119,14 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     connect(m_region, &QComboBox::currentIndexChanged, this, &SubscriptionPage::completeChanged);
 
     connect(&controller, &Setup::SetupController::subscriptionsChanged, this, &SubscriptionPage::fillSubscriptions);
+    connect(&controller, &Setup::SetupController::signedIn, this, [this] {
+        if (wizard() && wizard()->currentPage() == this)
+            initializePage(); // e.g. after signing in to a tenant that needed it
+    });
+    connect(&controller, &Setup::SetupController::signInFailed, this, [this](const QString &message) {
+        if (wizard() && wizard()->currentPage() == this)
+            m_tenants->showMessage(Status::Error, message);
+    });
     connect(&controller, &Setup::SetupController::resourceGroupsChanged, this,
             [this](const QString &sub, const QList<Arm::ResourceGroup> &groups) {
                 if (sub != currentSubscription())
@@ -201,15 +207,27 @@ void SubscriptionPage::fillSubscriptions(const QList<Arm::Subscription> &subscri
     m_subscription->setCurrentIndex(i >= 0 ? i : 0);
     m_subscription->setEnabled(!subscriptions.isEmpty());
 
+    // Tenants whose token needs an interactive sign-in (MFA, Conditional Access): named, with a button
+    // that signs in to that tenant; their subscriptions are listed afterwards.
     QStringList blocked;
+    m_tenants->clear();
     for (const auto &t : controller().tenants()) {
-        if (t.state != Identity::AccountTenant::State::Ready)
-            blocked << tr("%1: %2").arg(t.displayName.isEmpty() ? t.tenantId : t.displayName, t.message);
+        if (t.state == Identity::AccountTenant::State::Ready)
+            continue;
+        const QString name = t.displayName.isEmpty() ? t.tenantId : t.displayName;
+        blocked << tr("%1: %2").arg(name, t.message);
+        if (t.state != Identity::AccountTenant::State::NeedsSignIn)
+            continue;
+        const QString tenantId = t.tenantId;
+        m_tenants->addAction(tr("Sign in to %1").arg(name), [this, tenantId, name] {
+            m_tenants->clearActions();
+            m_tenants->showMessage(Status::Busy, tr("Signing in to %1… Finish the sign-in in your browser.").arg(name));
+            controller().signInToTenant(tenantId);
+        })->setObjectName(QStringLiteral("signInTenant-") + tenantId);
     }
-    m_tenantNote->setText(blocked.isEmpty() ? QString()
-                                            : tr("Subscriptions of these tenants are not listed; sign in to them separately:\n%1")
-                                                  .arg(blocked.join(QLatin1Char('\n'))));
-    m_tenantNote->setVisible(!blocked.isEmpty());
+    if (!blocked.isEmpty())
+        m_tenants->showMessage(Status::Info, tr("Subscriptions of these tenants are not listed until you sign in to them:\n%1")
+                                                 .arg(blocked.join(QLatin1Char('\n'))));
 
     if (subscriptions.isEmpty()) {
         m_subscriptionMessage->setMessage(Status::Error, tr("This account has no subscriptions. Create one in the Azure portal "

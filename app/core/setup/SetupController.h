@@ -63,6 +63,9 @@ public:
     Identity::AccountOperation *signIn(Identity::SignInMethod method, const Arm::Cloud &cloud,
                                        const Identity::SignInOptions &options);
     void useAccount(const Identity::Account &account); // a remembered account: restore -> signedIn / signInFailed
+    // Signs the current account in to one of its tenants that needs it (MFA, Conditional Access): the
+    // same method, a login hint, that tenant. -> signedIn (then loadSubscriptions() lists it) / signInFailed.
+    Identity::AccountOperation *signInToTenant(const QString &tenantId);
     QList<Identity::Account> rememberedAccounts() const;
     void signOut();                                   // forgets the identity in use (not the account)
     bool isSignedIn() const { return m_service != nullptr; }

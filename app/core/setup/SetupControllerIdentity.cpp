@@ -186,6 +186,19 @@ void SetupController::useAccount(const Identity::Account &account)
             [this](const Identity::AccountError &error) { Q_EMIT signInFailed(error.userMessage()); });
 }
 
+Identity::AccountOperation *SetupController::signInToTenant(const QString &tenantId)
+{
+    if (!m_accounts || !m_account || !m_account->isUser()) {
+        Q_EMIT signInFailed(tr("Only an account of a person can sign in to another tenant; sign in with your browser first."));
+        return nullptr;
+    }
+    Identity::SignInOptions options;
+    options.tenant = tenantId;
+    options.loginHint = m_account->username;
+    options.clientId = m_account->clientId;
+    return signIn(m_account->method, m_account->toCloud(), options);
+}
+
 QUrl SetupController::portalUrl(const QString &resourceId) const
 {
     const Arm::Cloud c = cloud();
