@@ -1790,7 +1790,7 @@
         <translation>Der Name „%1“ ist bereits von einem anderen IoT-Hub belegt; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The DPS &apos;%1&apos; already exists in resource group &apos;%2&apos;; it will be used as it is.</source>
         <translation>Der DPS „%1“ existiert bereits in der Ressourcengruppe „%2“; er wird unverändert verwendet.</translation>
     </message>
@@ -3623,7 +3623,7 @@ Abhilfe: %2</translation>
         <translation>Nur für diese &amp;Sitzung fortfahren</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Signing in as %1…</source>
         <translation>Anmeldung als %1…</translation>
     </message>

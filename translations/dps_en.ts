@@ -1790,7 +1790,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The DPS &apos;%1&apos; already exists in resource group &apos;%2&apos;; it will be used as it is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3618,7 +3618,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Signing in as %1…</source>
         <translation type="unfinished"></translation>
     </message>

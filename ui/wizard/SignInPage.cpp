@@ -330,7 +330,7 @@ void SignInPage::startSignIn()
         m_formMessage->setMessage(Status::Error, problem);
         return;
     }
-    if (!controller().accounts()) {
+    if (!controller().canSignIn()) {
         m_formMessage->setMessage(Status::Error, tr("Signing in needs the system keychain service, which is not available."));
         return;
     }
@@ -401,8 +401,11 @@ void SignInPage::useSelectedAccount()
     const QListWidgetItem *item = m_accounts->currentItem();
     if (!item || m_busy)
         return;
-    const auto account = controller().accounts() ? controller().accounts()->account(item->data(Qt::UserRole).toString())
-                                                  : std::optional<Identity::Account>();
+    std::optional<Identity::Account> account;
+    for (const auto &a : controller().rememberedAccounts()) {
+        if (a.id == item->data(Qt::UserRole).toString())
+            account = a;
+    }
     if (!account)
         return;
     m_banner->clear();

@@ -373,10 +373,7 @@ bool SubscriptionPage::validatePage()
     Setup::PlanInput &p = plan();
     p.subscriptionId = currentSubscription();
     p.tenantId = m_subscription->currentData(Qt::UserRole + 1).toString();
-    bool exists = false;
     const QString typed = m_groupName->text().trimmed();
-    for (const auto &g : std::as_const(m_groupList))
-        exists = exists || g.name.compare(typed, Qt::CaseInsensitive) == 0;
     if (m_newGroup->isChecked()) {
         p.resourceGroup = typed;
         p.createResourceGroup = true; // an existing one of that name is used as it is (the engine checks)
@@ -384,7 +381,6 @@ bool SubscriptionPage::validatePage()
         p.resourceGroup = m_groups->currentData().toString();
         p.createResourceGroup = false;
     }
-    Q_UNUSED(exists)
     p.location = m_region->currentData().toString();
     // The hub follows the DPS unless the next pages say otherwise.
     p.hubSubscriptionId.clear();

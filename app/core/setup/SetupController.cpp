@@ -325,7 +325,7 @@ void SetupController::sendNameCheck(NameKind kind)
             c.call = nullptr;
             if (!a.available && a.reason.compare(QLatin1String("AlreadyExists"), Qt::CaseInsensitive) == 0) {
                 // Taken, but maybe by us: the plan's own resource (an earlier, unfinished run) is used as it is.
-                confirmOwnResource(kind, name, generation, a);
+                confirmOwnResource(kind, name, generation);
                 return;
             }
             QString message;
@@ -347,7 +347,7 @@ void SetupController::sendNameCheck(NameKind kind)
         });
 }
 
-void SetupController::confirmOwnResource(NameKind kind, const QString &name, quint64 generation, const Arm::NameAvailability &a)
+void SetupController::confirmOwnResource(NameKind kind, const QString &name, quint64 generation)
 {
     const Services::ResourceRef ref = [&] {
         Services::ResourceRef r = kind == NameKind::Dps ? m_plan.dpsRef() : m_plan.hubRef();
@@ -357,7 +357,6 @@ void SetupController::confirmOwnResource(NameKind kind, const QString &name, qui
     }();
     const QString taken = kind == NameKind::Dps ? tr("The name '%1' is taken by another DPS; choose another name.").arg(name)
                                                 : tr("The name '%1' is taken by another IoT hub; choose another name.").arg(name);
-    Q_UNUSED(a)
     if (ref.resourceGroup.isEmpty() || ref.subscriptionId.isEmpty()) {
         Q_EMIT nameChecked(kind, name, false, taken);
         return;

@@ -67,6 +67,7 @@ public:
     // same method, a login hint, that tenant. -> signedIn (then loadSubscriptions() lists it) / signInFailed.
     Identity::AccountOperation *signInToTenant(const QString &tenantId);
     QList<Identity::Account> rememberedAccounts() const;
+    bool canSignIn() const { return m_accounts != nullptr; } // accounts can be signed in (an AccountManager is wired)
     void signOut();                                   // forgets the identity in use (not the account)
     bool isSignedIn() const { return m_service != nullptr; }
     bool isSandbox() const { return m_sandbox; }
@@ -168,7 +169,7 @@ private:
     NameCheck &nameCheck(NameKind kind) { return kind == NameKind::Dps ? m_dpsName : m_hubName; }
     void checkName(NameKind kind, const QString &name);
     void sendNameCheck(NameKind kind);
-    void confirmOwnResource(NameKind kind, const QString &name, quint64 generation, const Arm::NameAvailability &a);
+    void confirmOwnResource(NameKind kind, const QString &name, quint64 generation);
     QString tenantOf(const QString &subscriptionId, const QString &tenantId) const;
     void finishSubscriptions();
     SetupEngine *engine();
