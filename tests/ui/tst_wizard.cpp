@@ -451,6 +451,31 @@ TEST_F(WizardTest, UnregisteredProviderIsOfferedAndRegistered)
     EXPECT_EQ(page(), SetupWizard::Dps);
 }
 
+TEST_F(WizardTest, ReviewChecksOfferTheirFix)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next());
+    subscriptionPage(p);
+    dpsPage(p);
+    hubPage(p);
+    // Someone unregisters Microsoft.Devices while the person is on the later pages.
+    ASSERT_EQ(changeSubscription(*m_sandbox, Demo::kProduction,
+                                 QJsonObject{{QStringLiteral("providers"), QJsonObject{{QStringLiteral("Microsoft.Devices"), QStringLiteral("NotRegistered")}}}}),
+              200);
+    linkAndPolicyPages(p);
+    auto *checks = m_drive->find<QTreeWidget>("checkList");
+    QPushButton *fix = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor([&] { return (fix = checks->findChild<QPushButton *>(QStringLiteral("fix-provider-registered"))) != nullptr; }, 10000));
+    EXPECT_FALSE(m_drive->canGoOn());
+    EXPECT_EQ(m_drive->banner("reviewBanner")->status(), Status::Error);
+    m_drive->shot("review-fix");
+    QTest::mouseClick(fix, Qt::LeftButton);
+    ASSERT_TRUE(m_drive->waitCanGoOn(20000));
+    applyToDone();
+}
+
 TEST_F(WizardTest, TheFreeHubLimitIsShownBeforeItFails)
 {
     startSandbox();
