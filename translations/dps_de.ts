@@ -2967,7 +2967,7 @@ Globaler Geräteendpunkt: %2
 <context>
     <name>Dps::Ui::MessageBanner</name>
     <message>
-        <location filename="../ui/widgets/MessageBanner.cpp" line="+30"/>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="+31"/>
         <source>Cop&amp;y details</source>
         <translation>&amp;Details kopieren</translation>
     </message>
@@ -3057,7 +3057,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+18"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+19"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -3072,22 +3072,12 @@ Abhilfe: %2</translation>
         <translation>&amp;Anwenden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Checks before applying</source>
         <translation>Prüfungen vor dem Anwenden</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Check</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What to do</source>
-        <translation>Abhilfe</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Azure Resource Manager calls</source>
         <translation>Azure Resource Manager-Aufrufe</translation>
     </message>
@@ -3102,7 +3092,7 @@ Abhilfe: %2</translation>
         <translation>Aufruf</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>C&amp;hecks:</source>
         <translation>&amp;Prüfungen:</translation>
     </message>
@@ -3113,12 +3103,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+116"/>
+        <location line="+112"/>
         <source>Chec&amp;k again</source>
         <translation>E&amp;rneut prüfen</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-102"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation>Ressourcengruppe „%1“ in %2 erstellen (oder verwenden, falls sie existiert).</translation>
     </message>
@@ -3209,7 +3199,7 @@ Abhilfe: %2</translation>
         <translation>Namen, Abonnements und Berechtigungen werden in Azure geprüft…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>&amp;Fix it</source>
         <translation>&amp;Beheben</translation>
     </message>
@@ -3224,7 +3214,13 @@ Abhilfe: %2</translation>
         <translation>Wird behoben, danach wird erneut geprüft…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>%1 What to do: %2</source>
+        <extracomment>A failed check, then what to do about it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Some checks failed. Go back and change the plan, or fix what is listed, then check again.</source>
         <translation>Einige Prüfungen sind fehlgeschlagen. Gehen Sie zurück und ändern Sie den Plan, oder beheben Sie die aufgeführten Probleme, und prüfen Sie dann erneut.</translation>
     </message>

@@ -2965,7 +2965,7 @@ Global device endpoint: %2
 <context>
     <name>Dps::Ui::MessageBanner</name>
     <message>
-        <location filename="../ui/widgets/MessageBanner.cpp" line="+30"/>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="+31"/>
         <source>Cop&amp;y details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3052,7 +3052,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+18"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+19"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3067,22 +3067,12 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Checks before applying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>What to do</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Azure Resource Manager calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3097,7 +3087,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>C&amp;hecks:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3108,12 +3098,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+116"/>
+        <location line="+112"/>
         <source>Chec&amp;k again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-102"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,7 +3194,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>&amp;Fix it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3219,7 +3209,13 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>%1 What to do: %2</source>
+        <extracomment>A failed check, then what to do about it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Some checks failed. Go back and change the plan, or fix what is listed, then check again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -465,7 +465,7 @@ TEST_F(WizardTest, ReviewChecksOfferTheirFix)
                                  QJsonObject{{QStringLiteral("providers"), QJsonObject{{QStringLiteral("Microsoft.Devices"), QStringLiteral("NotRegistered")}}}}),
               200);
     linkAndPolicyPages(p);
-    auto *checks = m_drive->find<QTreeWidget>("checkList");
+    auto *checks = m_drive->find<QWidget>("checkList");
     QPushButton *fix = nullptr;
     ASSERT_TRUE(QTest::qWaitFor([&] { return (fix = checks->findChild<QPushButton *>(QStringLiteral("fix-provider-registered"))) != nullptr; }, 10000));
     EXPECT_FALSE(m_drive->canGoOn());

@@ -1,6 +1,7 @@
 #include "MessageBanner.h"
 
 #include "CopyField.h"
+#include "FieldMessage.h"
 #include "arm/ArmError.h"
 
 #include <QEvent>
@@ -23,7 +24,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     m_text->setObjectName(QStringLiteral("bannerText"));
-    m_text->setWordWrap(true);
+    wrapText(m_text);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_icon->setAlignment(Qt::AlignTop);
     m_copyDetails->setObjectName(QStringLiteral("copyDetailsButton"));
@@ -33,8 +34,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     connect(m_copyDetails, &QPushButton::clicked, this, [this] { copyToClipboard(m_details); });
 
     auto *row = new QHBoxLayout;
-    row->addWidget(m_icon);
-    row->addWidget(m_text, 1);
+    row->addWidget(m_icon, 0, Qt::AlignTop);
+    row->addWidget(m_text, 1, Qt::AlignTop);
     m_buttons->addStretch();
     m_buttons->addWidget(m_copyDetails);
     auto *layout = new QVBoxLayout(this);

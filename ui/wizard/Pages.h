@@ -17,11 +17,13 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QRadioButton;
+class QScrollArea;
 class QSpinBox;
 class QTimer;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QVBoxLayout;
 
 namespace Dps::Ui {
 
@@ -255,10 +257,14 @@ public:
 
 private:
     void onChecks(const QList<Setup::CheckResult> &checks);
+    void clearChecks();
+    FieldMessage *addCheckRow(Status status, const QString &text, QPushButton *button = nullptr);
 
     QLabel *m_summary;
     QTreeWidget *m_calls;
-    QTreeWidget *m_checks;
+    QWidget *m_checks;
+    QVBoxLayout *m_checksLayout;
+    QScrollArea *m_checksArea;
     MessageBanner *m_banner;
     bool m_checking = false;
     bool m_passed = false;

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -26,32 +27,36 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner = new MessageBanner(this);
     m_banner->setObjectName(QStringLiteral("reviewBanner"));
-    m_checks = new QTreeWidget(this);
+    // The checks as wrapping lines (icon, what was found, what to do) with a Fix button where one exists.
+    m_checks = new QWidget(this);
     m_checks->setObjectName(QStringLiteral("checkList"));
     m_checks->setAccessibleName(tr("Checks before applying"));
-    m_checks->setHeaderLabels({tr("Check"), tr("What to do")});
-    m_checks->setRootIsDecorated(false);
-    m_checks->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_checks->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_checks->setWordWrap(true);
+    m_checksLayout = new QVBoxLayout(m_checks);
+    m_checksLayout->setContentsMargins(4, 4, 4, 4);
+    m_checksArea = new QScrollArea(this);
+    m_checksArea->setWidget(m_checks);
+    m_checksArea->setWidgetResizable(true);
+    m_checksArea->setFrameShape(QFrame::StyledPanel);
     m_calls = new QTreeWidget(this);
     m_calls->setObjectName(QStringLiteral("callList"));
     m_calls->setAccessibleName(tr("Azure Resource Manager calls"));
     m_calls->setHeaderLabels({tr("Purpose"), tr("Call")});
     m_calls->setRootIsDecorated(false);
-    m_calls->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_calls->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_calls->header()->setStretchLastSection(true);
+    m_calls->header()->resizeSection(0, m_calls->fontMetrics().averageCharWidth() * 60);
     m_calls->setTextElideMode(Qt::ElideMiddle);
     m_calls->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *checksLabel = new QLabel(tr("C&hecks:"), this);
-    checksLabel->setBuddy(m_checks);
+    checksLabel->setBuddy(m_checksArea);
     auto *callsLabel = new QLabel(tr("The Azure Resource Manager &calls Apply makes (changes in bold):"), this);
     callsLabel->setBuddy(m_calls);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_banner);
     layout->addWidget(checksLabel);
-    layout->addWidget(m_checks, 1);
+    layout->addWidget(m_checksArea, 1);
     layout->addWidget(callsLabel);
     layout->addWidget(m_calls, 1);
 
@@ -125,15 +130,14 @@ void ReviewPage::initializePage()
             item->setFont(1, bold);
         }
     }
-    m_checks->clear();
+    clearChecks();
     m_banner->clear();
     if (controller().hasUnfinishedRun())
         m_banner->showMessage(Status::Info, tr("An earlier run of this plan stopped before it finished. Apply continues "
                                                "where it stopped; nothing is created twice."));
     m_checking = true;
     m_passed = false;
-    auto *busy = new QTreeWidgetItem(m_checks, {tr("Checking names, subscriptions and permissions in Azure…")});
-    busy->setIcon(0, statusIcon(Status::Busy));
+    addCheckRow(Status::Busy, tr("Checking names, subscriptions and permissions in Azure…"));
     controller().runChecks();
     Q_EMIT completeChanged();
 }
@@ -143,7 +147,7 @@ void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
     if (wizard() && wizard()->currentPage() != this)
         return;
     m_checking = false;
-    m_checks->clear();
+    clearChecks();
     m_passed = true;
     QSet<QString> shown;
     for (const auto &c : checks) {
@@ -152,29 +156,26 @@ void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
         if (shown.contains(key))
             continue;
         shown.insert(key);
-        auto *item = new QTreeWidgetItem(m_checks, {c.message, c.fix});
-        item->setIcon(0, statusIcon(c.passed ? Status::Ok : Status::Error));
-        item->setData(0, Qt::UserRole, c.id);
-        item->setToolTip(0, c.message);
-        item->setToolTip(1, c.fix);
+        QPushButton *button = nullptr;
         if (!c.passed) {
             m_passed = false;
             if (c.fixable) {
-                auto *button = new QPushButton(tr("&Fix it"), m_checks);
+                button = new QPushButton(tr("&Fix it"), m_checks);
                 button->setObjectName(QStringLiteral("fix-%1").arg(c.id));
                 button->setAccessibleName(tr("Fix: %1").arg(c.fix));
                 const QString id = c.id;
                 connect(button, &QPushButton::clicked, this, [this, id] {
                     m_checking = true;
-                    m_checks->clear();
-                    auto *busy = new QTreeWidgetItem(m_checks, {tr("Fixing, then checking again…")});
-                    busy->setIcon(0, statusIcon(Status::Busy));
+                    clearChecks();
+                    addCheckRow(Status::Busy, tr("Fixing, then checking again…"));
                     controller().applyFix(id);
                     Q_EMIT completeChanged();
                 });
-                m_checks->setItemWidget(item, 1, button);
             }
         }
+        //: A failed check, then what to do about it.
+        const QString text = c.passed || c.fix.isEmpty() ? c.message : tr("%1 What to do: %2").arg(c.message, c.fix);
+        addCheckRow(c.passed ? Status::Ok : Status::Error, text, button)->setProperty("checkId", c.id);
     }
     if (!m_passed) {
         m_banner->clearActions();
@@ -184,6 +185,34 @@ void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
         m_banner->clear();
     }
     Q_EMIT completeChanged();
+}
+
+void ReviewPage::clearChecks()
+{
+    while (QLayoutItem *item = m_checksLayout->takeAt(0)) {
+        if (item->widget())
+            item->widget()->deleteLater();
+        delete item;
+    }
+}
+
+FieldMessage *ReviewPage::addCheckRow(Status status, const QString &text, QPushButton *button)
+{
+    auto *row = new QWidget(m_checks);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    auto *message = new FieldMessage(nullptr, row);
+    message->setMessage(status, text);
+    rowLayout->addWidget(message, 1);
+    if (button) {
+        button->setParent(row);
+        rowLayout->addWidget(button, 0, Qt::AlignTop);
+    }
+    // Insert above the stretch that keeps the rows at the top.
+    if (m_checksLayout->count() == 0)
+        m_checksLayout->addStretch();
+    m_checksLayout->insertWidget(m_checksLayout->count() - 1, row);
+    return message;
 }
 
 bool ReviewPage::isComplete() const
