@@ -3217,7 +3217,7 @@ Abhilfe: %2</translation>
         <location line="+7"/>
         <source>%1 What to do: %2</source>
         <extracomment>A failed check, then what to do about it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+5"/>
