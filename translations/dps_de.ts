@@ -2090,7 +2090,7 @@
         <translation>Wählen Sie eine vorhandene Ressourcengruppe aus, oder lassen Sie die DPS-Einrichtung eine neue erstellen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
         <translation>Der DPS „%1“ existiert, aber sein letzter Vorgang ist fehlgeschlagen.</translation>
     </message>
@@ -2105,7 +2105,7 @@
         <translation>Löschen Sie den DPS „%1“ und führen Sie die Einrichtung erneut aus, oder wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The DPS &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation>Der DPS „%1“ existiert nicht in der Ressourcengruppe „%2“.</translation>
     </message>
@@ -2239,7 +2239,7 @@
         <translation>Wählen Sie eine dieser Regionen aus: %1.</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+176"/>
         <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
         <translation>Der %1 „%2“ hat den Status „%3“. Löschen Sie ihn und führen Sie die Einrichtung erneut aus.</translation>
     </message>
@@ -2262,7 +2262,7 @@
 <context>
     <name>Dps::Ui::ApplyPage</name>
     <message>
-        <location filename="../ui/wizard/ApplyPage.cpp" line="+38"/>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+39"/>
         <source>%1 s</source>
         <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
         <translation>%1 s</translation>
@@ -2338,7 +2338,7 @@
         <translation>In Arbeit… Sie können dieses Fenster geöffnet lassen; jeder Schritt zeigt, was Azure meldet.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -2394,12 +2394,38 @@
         <translation>Beheben Sie das in der Meldung beschriebene Problem und klicken Sie dann auf „Erneut versuchen“: Die Ausführung macht dort weiter, wo sie angehalten hat, und erstellt nichts doppelt.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Delete it and try again</source>
+        <translation>&amp;Löschen und erneut versuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleting the failed resource, then checking again…</source>
+        <translation>Die fehlgeschlagene Ressource wird gelöscht, danach wird erneut geprüft…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 What to do: %2</source>
+        <translation>%1 Abhilfe: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete and create again?</source>
+        <translation>Löschen und neu erstellen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Re&amp;gister Microsoft.Devices</source>
         <translation>&amp;Microsoft.Devices registrieren</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
+        <location line="+17"/>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
@@ -3057,7 +3083,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+19"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+20"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -3103,12 +3129,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+112"/>
+        <location line="+120"/>
         <source>Chec&amp;k again</source>
         <translation>E&amp;rneut prüfen</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation>Ressourcengruppe „%1“ in %2 erstellen (oder verwenden, falls sie existiert).</translation>
     </message>
@@ -3209,9 +3235,19 @@ Abhilfe: %2</translation>
         <translation>Beheben: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Fixing, then checking again…</source>
         <translation>Wird behoben, danach wird erneut geprüft…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete and create again?</source>
+        <translation>Löschen und neu erstellen?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <location line="+7"/>

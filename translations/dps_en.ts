@@ -2090,7 +2090,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2105,7 +2105,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The DPS &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,7 +2239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+176"/>
         <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2262,7 +2262,7 @@
 <context>
     <name>Dps::Ui::ApplyPage</name>
     <message>
-        <location filename="../ui/wizard/ApplyPage.cpp" line="+38"/>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+39"/>
         <source>%1 s</source>
         <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
         <translation type="unfinished"></translation>
@@ -2338,7 +2338,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2394,12 +2394,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Delete it and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleting the failed resource, then checking again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 What to do: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete and create again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Re&amp;gister Microsoft.Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
+        <location line="+17"/>
         <source>&amp;Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3052,7 +3078,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+19"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+20"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3098,12 +3124,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+112"/>
+        <location line="+120"/>
         <source>Chec&amp;k again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,8 +3230,18 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Fixing, then checking again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete and create again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

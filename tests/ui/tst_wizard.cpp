@@ -539,7 +539,70 @@ TEST_F(WizardTest, AFailedOperationIsShownOnApplyWithItsFix)
     EXPECT_FALSE(banner->details().isEmpty());
     QTest::mouseClick(banner->copyDetailsButton(), Qt::LeftButton);
     EXPECT_EQ(QApplication::clipboard()->text(), banner->details());
-    EXPECT_NE(banner->findChild<QPushButton *>(QStringLiteral("retryButton")), nullptr);
+    auto *retry = banner->findChild<QPushButton *>(QStringLiteral("retryButton"));
+    ASSERT_NE(retry, nullptr);
+
+    // Retry: the DPS is now in Azure in a failed state, which only deleting it mends; the page offers that.
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QPushButton *remove = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor([&] { return (remove = banner->findChild<QPushButton *>(QStringLiteral("deleteFailedButton"))) != nullptr; }, 20000))
+        << str(banner->text());
+    EXPECT_TRUE(banner->text().contains(QLatin1String("last operation failed"))) << str(banner->text());
+    m_drive->shot("apply-delete-failed");
+    QStringList asked;
+    m_wizard->setConfirmAnswer([&](const QString &text) {
+        asked << text;
+        return true;
+    });
+    QTest::mouseClick(remove, Qt::LeftButton);
+    EXPECT_EQ(asked.size(), 1); // a destructive action is confirmed first
+    ASSERT_TRUE(m_drive->waitCanGoOn(30000)) << str(banner->text());
+    ASSERT_TRUE(m_drive->next());
+    EXPECT_EQ(page(), SetupWizard::Done);
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method == QLatin1String("DELETE") && e.path.endsWith(QLatin1String("/provisioningServices/wiz-dps")); }), 1)
+        << str(log.dump());
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("wiz-dps")) && e.status == 201; }), 2) << str(log.dump());
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("wiz-hub")); }), 1) << str(log.dump());
+}
+
+TEST_F(WizardTest, TheNextStartOffersToDeleteAResourceLeftFailed)
+{
+    startSandbox();
+    HttpClient http(m_sandbox.get());
+    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
+                            QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                                        {QStringLiteral("path"), QStringLiteral("IotHubs/wiz-hub")},
+                                        {QStringLiteral("failLro"), true}})
+                  .status,
+              201);
+    openWizard();
+    walkToReview(Plan());
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->banner("applyBanner")->status() == Status::Error; }, 20000));
+    m_wizard->close();
+
+    // The next start: Review finds the failed hub and offers to delete it (after asking).
+    openWizard();
+    for (int i = 0; i < 6; ++i)
+        ASSERT_TRUE(m_drive->next()) << "page " << page();
+    ASSERT_EQ(page(), SetupWizard::Review);
+    auto *checks = m_drive->find<QWidget>("checkList");
+    QPushButton *fix = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor([&] { return (fix = checks->findChild<QPushButton *>(QStringLiteral("fix-hub-failed"))) != nullptr; }, 10000));
+    int asked = 0;
+    m_wizard->setConfirmAnswer([&](const QString &) { return ++asked, false; });
+    QTest::mouseClick(fix, Qt::LeftButton);
+    EXPECT_EQ(asked, 1);
+    EXPECT_EQ(fetchRequestLog(*m_sandbox).count([](const LoggedRequest &e) { return e.method == QLatin1String("DELETE"); }), 0);
+    m_wizard->setConfirmAnswer([&](const QString &) { return ++asked, true; });
+    QTest::mouseClick(fix, Qt::LeftButton);
+    ASSERT_TRUE(m_drive->waitCanGoOn(20000));
+    applyToDone();
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method == QLatin1String("DELETE") && e.path.endsWith(QLatin1String("/IotHubs/wiz-hub")); }), 1)
+        << str(log.dump());
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("wiz-dps")) && e.status == 201; }), 1) << str(log.dump());
 }
 
 TEST_F(WizardTest, RetryAfterAFailedStepResumesTheRun)

@@ -1,4 +1,5 @@
 #include "Pages.h"
+#include "SetupWizard.h"
 #include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -187,6 +188,7 @@ void ApplyPage::tick()
 
 void ApplyPage::onFailed(const Arm::ArmError &error)
 {
+    disconnect(m_fixConnection); // a fix that failed does not start a run later
     m_ticker->stop();
     tick();
     m_stop->setVisible(false);
@@ -227,6 +229,32 @@ void ApplyPage::onFailed(const Arm::ArmError &error)
                             tr("Fix what the message says, then press Retry: it continues where the run stopped "
                                "and creates nothing twice."),
                             what);
+        if (error.kind == Arm::ArmError::Kind::Validation
+            && (error.code == QLatin1String("dps-failed") || error.code == QLatin1String("hub-failed"))) {
+            // Azure holds the resource in a failed state: delete it (after asking) and run again.
+            const QString id = error.code;
+            m_banner->addAction(tr("&Delete it and try again"), [this, id, error] {
+                auto run = [this, id] {
+                    m_banner->clearActions();
+                    m_banner->showMessage(Status::Busy, tr("Deleting the failed resource, then checking again…"));
+                    m_fixConnection = connect(&controller(), &Setup::SetupController::checksFinished, this,
+                            [this](const QList<Setup::CheckResult> &checks) {
+                                for (const auto &c : checks) {
+                                    if (!c.passed) {
+                                        m_banner->showMessage(Status::Error, c.fix.isEmpty() ? c.message : tr("%1 What to do: %2").arg(c.message, c.fix));
+                                        m_banner->addAction(tr("&Retry"), [this] { start(); })->setObjectName(QStringLiteral("retryButton"));
+                                        return;
+                                    }
+                                }
+                                start();
+                            },
+                            Qt::SingleShotConnection);
+                    controller().applyFix(id);
+                };
+                if (auto *w = setupWizard())
+                    w->confirm(tr("Delete and create again?"), error.userMessage(), tr("&Delete"), run);
+            })->setObjectName(QStringLiteral("deleteFailedButton"));
+        }
         if (error.isMissingRegistration()) {
             m_banner->addAction(tr("Re&gister Microsoft.Devices"), [this] { controller().applyFix(QStringLiteral("provider-registered")); });
         }

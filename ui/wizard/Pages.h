@@ -293,6 +293,7 @@ private:
     QTimer *m_ticker;
     QHash<int, Setup::StepStatus> m_status;
     QHash<int, qint64> m_startedAt; // monotonic ms when the step started running here
+    QMetaObject::Connection m_fixConnection; // "delete it and try again": start once the checks pass
     bool m_done = false;
 };
 

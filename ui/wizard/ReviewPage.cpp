@@ -1,4 +1,5 @@
 #include "Pages.h"
+#include "SetupWizard.h"
 #include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
 
@@ -164,12 +165,20 @@ void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
                 button->setObjectName(QStringLiteral("fix-%1").arg(c.id));
                 button->setAccessibleName(tr("Fix: %1").arg(c.fix));
                 const QString id = c.id;
-                connect(button, &QPushButton::clicked, this, [this, id] {
-                    m_checking = true;
-                    clearChecks();
-                    addCheckRow(Status::Busy, tr("Fixing, then checking again…"));
-                    controller().applyFix(id);
-                    Q_EMIT completeChanged();
+                const QString fix = c.fix;
+                connect(button, &QPushButton::clicked, this, [this, id, fix] {
+                    auto run = [this, id] {
+                        m_checking = true;
+                        clearChecks();
+                        addCheckRow(Status::Busy, tr("Fixing, then checking again…"));
+                        controller().applyFix(id);
+                        Q_EMIT completeChanged();
+                    };
+                    // Deleting a resource whose creation failed is destructive: ask first.
+                    if (id.endsWith(QLatin1String("-failed")) && setupWizard())
+                        setupWizard()->confirm(tr("Delete and create again?"), fix, tr("&Delete"), run);
+                    else
+                        run();
                 });
             }
         }

@@ -113,6 +113,27 @@ void SetupWizard::confirmStop(const std::function<void()> &then)
     box->open();
 }
 
+void SetupWizard::confirm(const QString &title, const QString &text, const QString &acceptText,
+                          const std::function<void()> &onAccept)
+{
+    if (m_confirmAnswer) {
+        if (m_confirmAnswer(text))
+            onAccept();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("confirmBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *accept = box->addButton(acceptText, QMessageBox::DestructiveRole);
+    QPushButton *keep = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(keep);
+    connect(box, &QMessageBox::finished, this, [box, accept, onAccept] {
+        if (box->clickedButton() == accept)
+            onAccept();
+    });
+    box->open();
+}
+
 void SetupWizard::reject()
 {
     if (m_closing) {

@@ -35,6 +35,11 @@ public:
     // true = stop the run and close, false = keep running.
     void setCloseAnswer(std::function<bool()> answer) { m_closeAnswer = std::move(answer); }
 
+    // Asks before a destructive action (a modal box, opened without a nested event loop) and calls
+    // `onAccept` when the person agrees. setConfirmAnswer() answers instead of a person (tests).
+    void confirm(const QString &title, const QString &text, const QString &acceptText, const std::function<void()> &onAccept);
+    void setConfirmAnswer(std::function<bool(const QString &text)> answer) { m_confirmAnswer = std::move(answer); }
+
     // Cancel, Escape and closing the window end here (QDialog::closeEvent calls it).
     void reject() override;
 
@@ -47,6 +52,7 @@ private:
     QList<QLabel *> m_stepLabels;
     std::function<bool(const QUrl &)> m_opener;
     std::function<bool()> m_closeAnswer;
+    std::function<bool(const QString &)> m_confirmAnswer;
     bool m_closing = false;
 };
 

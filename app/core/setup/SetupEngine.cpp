@@ -536,10 +536,12 @@ void SetupEngine::checkPhaseTwo()
         [this, done](const Arm::ProvisioningService &dps) {
             d->seen.insert(StepId::Dps, {QVariant::fromValue(dps), {}});
             const bool failedBefore = dps.provisioningState == QLatin1String("Failed");
-            addCheck(QStringLiteral("dps"), !failedBefore,
+            // A DPS this plan creates and whose creation failed can be deleted and created again (fix "dps-failed").
+            addCheck(failedBefore ? QStringLiteral("dps-failed") : QStringLiteral("dps"), !failedBefore,
                      failedBefore ? tr("The DPS '%1' exists but its last operation failed.").arg(dps.name)
                                   : tr("The DPS '%1' exists and will be used.").arg(dps.name),
-                     failedBefore ? tr("Delete the DPS '%1' and run the setup again, or choose another name.").arg(dps.name) : QString());
+                     failedBefore ? tr("Delete the DPS '%1' and run the setup again, or choose another name.").arg(dps.name) : QString(),
+                     failedBefore && m_input.createDps);
             done();
         },
         [this, begin, done](const ArmError &e) {
@@ -579,8 +581,8 @@ void SetupEngine::checkPhaseTwo()
         [this, begin, done](const Arm::IotHub &hub) {
             d->seen.insert(StepId::Hub, {QVariant::fromValue(hub), {}});
             if (hub.provisioningState == QLatin1String("Failed")) {
-                addCheck(QStringLiteral("hub"), false, tr("The IoT hub '%1' exists but its last operation failed.").arg(hub.name),
-                         tr("Delete the IoT hub '%1' and run the setup again, or choose another hub.").arg(hub.name));
+                addCheck(QStringLiteral("hub-failed"), false, tr("The IoT hub '%1' exists but its last operation failed.").arg(hub.name),
+                         tr("Delete the IoT hub '%1' and run the setup again, or choose another hub.").arg(hub.name), m_input.createHub);
             } else if (hub.disableLocalAuth) {
                 addCheck(QStringLiteral("hub"), false, tr("The IoT hub '%1' does not allow shared access policies (local authentication is disabled).").arg(hub.name),
                          tr("Allow shared access policies on the hub, or choose another hub."));
@@ -766,6 +768,25 @@ void SetupEngine::applyFix(const QString &checkId)
 {
     if (m_running)
         return;
+    if (checkId == QLatin1String("dps-failed") || checkId == QLatin1String("hub-failed")) {
+        // Only resources this plan creates: delete the one whose creation failed, then check again (the
+        // next Apply creates it anew).
+        const bool dps = checkId == QLatin1String("dps-failed");
+        if ((dps && !m_input.createDps) || (!dps && !m_input.createHub))
+            return;
+        m_running = true;
+        ArmOperation *op = dps ? m_service->deleteDps(m_input.dpsRef()) : m_service->deleteHub(m_input.hubRef());
+        track(op);
+        connect(op, &ArmOperation::finished, this, [this] {
+            m_running = false;
+            runChecks();
+        });
+        connect(op, &ArmOperation::failed, this, [this](const ArmError &e) {
+            m_running = false;
+            Q_EMIT failed(e);
+        });
+        return;
+    }
     const bool hub = checkId == QLatin1String("hub-provider-registered");
     if (checkId != QLatin1String("provider-registered") && !hub)
         return;
