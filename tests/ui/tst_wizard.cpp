@@ -92,6 +92,17 @@ protected:
         m_session = EngineSession::open(m_sandbox->info());
     }
 
+    // POST /_sandbox/faults: the sandbox fails matching requests (or their LROs) from now on.
+    void injectFault(const QJsonObject &fault)
+    {
+        HttpClient http(m_sandbox.get());
+        ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")), fault).status, 201);
+    }
+    void failLro(const QString &method, const QString &path)
+    {
+        injectFault({{QStringLiteral("method"), method}, {QStringLiteral("path"), path}, {QStringLiteral("failLro"), true}});
+    }
+
     // A new controller and wizard, as a new start of the app: same settings file and run journal.
     void openWizard(bool signIn = true)
     {
@@ -513,14 +524,8 @@ bool stepIs(QTreeWidget *steps, Setup::StepId id, const char *state)
 TEST_F(WizardTest, AFailedOperationIsShownOnApplyWithItsFix)
 {
     startSandbox();
-    HttpClient http(m_sandbox.get());
     // Azure accepts the DPS, then its creation fails.
-    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
-                            QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
-                                        {QStringLiteral("path"), QStringLiteral("provisioningServices/wiz-dps")},
-                                        {QStringLiteral("failLro"), true}})
-                  .status,
-              201);
+    failLro(QStringLiteral("PUT"), QStringLiteral("provisioningServices/wiz-dps"));
     openWizard();
     walkToReview(Plan());
     ASSERT_TRUE(m_drive->next());
@@ -569,13 +574,7 @@ TEST_F(WizardTest, AFailedOperationIsShownOnApplyWithItsFix)
 TEST_F(WizardTest, TheNextStartOffersToDeleteAResourceLeftFailed)
 {
     startSandbox();
-    HttpClient http(m_sandbox.get());
-    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
-                            QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
-                                        {QStringLiteral("path"), QStringLiteral("IotHubs/wiz-hub")},
-                                        {QStringLiteral("failLro"), true}})
-                  .status,
-              201);
+    failLro(QStringLiteral("PUT"), QStringLiteral("IotHubs/wiz-hub"));
     openWizard();
     walkToReview(Plan());
     ASSERT_TRUE(m_drive->next());
@@ -608,17 +607,13 @@ TEST_F(WizardTest, TheNextStartOffersToDeleteAResourceLeftFailed)
 TEST_F(WizardTest, RetryAfterAFailedStepResumesTheRun)
 {
     startSandbox();
-    HttpClient http(m_sandbox.get());
     // The DPS's PUT is refused once (a conflict the retry policy does not retry).
-    ASSERT_EQ(http.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
-                            QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
-                                        {QStringLiteral("path"), QStringLiteral("provisioningServices/wiz-dps$")},
-                                        {QStringLiteral("status"), 409},
-                                        {QStringLiteral("code"), QStringLiteral("Conflict")},
-                                        {QStringLiteral("message"), QStringLiteral("Another operation is in progress.")},
-                                        {QStringLiteral("count"), 1}})
-                  .status,
-              201);
+    injectFault({{QStringLiteral("method"), QStringLiteral("PUT")},
+                 {QStringLiteral("path"), QStringLiteral("provisioningServices/wiz-dps$")},
+                 {QStringLiteral("status"), 409},
+                 {QStringLiteral("code"), QStringLiteral("Conflict")},
+                 {QStringLiteral("message"), QStringLiteral("Another operation is in progress.")},
+                 {QStringLiteral("count"), 1}});
     openWizard();
     walkToReview(Plan());
     ASSERT_TRUE(m_drive->next());

@@ -27,11 +27,7 @@ DpsPage::DpsPage(Setup::SetupController &controller, QWidget *parent)
     m_existing = new QRadioButton(tr("Use an &existing provisioning service"), this);
     m_existing->setObjectName(QStringLiteral("existingDpsRadio"));
     m_new->setChecked(true);
-    auto *choice = new QButtonGroup(this);
-    for (QRadioButton *b : {m_new, m_existing}) {
-        choice->addButton(b);
-        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
-    }
+    auto *choice = exclusive({m_new, m_existing});
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("dpsNameEdit"));
     m_name->setAccessibleName(tr("Provisioning service name"));

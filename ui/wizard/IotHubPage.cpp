@@ -67,11 +67,7 @@ IotHubPage::IotHubPage(Setup::SetupController &controller, QWidget *parent)
     m_existing = new QRadioButton(tr("Use an &existing IoT hub"), this);
     m_existing->setObjectName(QStringLiteral("existingHubRadio"));
     m_new->setChecked(true);
-    auto *choice = new QButtonGroup(this);
-    for (QRadioButton *b : {m_new, m_existing}) {
-        choice->addButton(b);
-        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
-    }
+    auto *choice = exclusive({m_new, m_existing});
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("hubNameEdit"));
     m_name->setAccessibleName(tr("IoT hub name"));

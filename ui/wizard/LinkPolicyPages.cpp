@@ -31,11 +31,7 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     m_createPolicy = new QRadioButton(tr("Create a &dedicated policy with only the permissions linking needs"), this);
     m_createPolicy->setObjectName(QStringLiteral("createPolicyRadio"));
     m_usePolicy->setChecked(true);
-    auto *policyChoice = new QButtonGroup(this);
-    for (QRadioButton *b : {m_usePolicy, m_createPolicy}) {
-        policyChoice->addButton(b);
-        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
-    }
+    auto *policyChoice = exclusive({m_usePolicy, m_createPolicy});
     m_newPolicy = new QLineEdit(kDedicatedPolicy, this);
     m_newPolicy->setObjectName(QStringLiteral("newPolicyEdit"));
     m_newPolicy->setAccessibleName(tr("Name of the new access policy"));

@@ -42,6 +42,8 @@ public:
 
 protected:
     Setup::SetupController &controller() const { return m_controller; }
+    // One choice among `buttons` (a button group of this page); each gets its text as accessible name.
+    QButtonGroup *exclusive(std::initializer_list<QRadioButton *> buttons);
     Setup::PlanInput &plan() const { return m_controller.plan(); }
     SetupWizard *setupWizard() const;
 

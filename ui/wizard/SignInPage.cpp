@@ -26,6 +26,16 @@ WizardPage::WizardPage(Setup::SetupController &controller, QWidget *parent)
 {
 }
 
+QButtonGroup *WizardPage::exclusive(std::initializer_list<QRadioButton *> buttons)
+{
+    auto *group = new QButtonGroup(this);
+    for (QRadioButton *b : buttons) {
+        group->addButton(b);
+        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
+    }
+    return group;
+}
+
 SetupWizard *WizardPage::setupWizard() const
 {
     return qobject_cast<SetupWizard *>(wizard());
@@ -100,11 +110,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_azureCli = new QRadioButton(tr("With the Azure CLI's l&ogin (az login)"), signInBox);
     m_azureCli->setObjectName(QStringLiteral("azureCliRadio"));
     m_browser->setChecked(true);
-    auto *methods = new QButtonGroup(this);
-    for (QRadioButton *b : {m_browser, m_deviceCode, m_servicePrincipal, m_azureCli}) {
-        methods->addButton(b);
-        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
-    }
+    auto *methods = exclusive({m_browser, m_deviceCode, m_servicePrincipal, m_azureCli});
 
     m_spFields = new QWidget(signInBox);
     m_tenant = new QLineEdit(m_spFields);

@@ -52,11 +52,7 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
     m_existingGroup = new QRadioButton(tr("Use an &existing resource group"), this);
     m_existingGroup->setObjectName(QStringLiteral("existingGroupRadio"));
     m_newGroup->setChecked(true);
-    for (QRadioButton *b : {m_newGroup, m_existingGroup})
-        b->setAccessibleName(QString(b->text()).remove(QLatin1Char('&')));
-    auto *groupChoice = new QButtonGroup(this);
-    groupChoice->addButton(m_newGroup);
-    groupChoice->addButton(m_existingGroup);
+    auto *groupChoice = exclusive({m_newGroup, m_existingGroup});
     m_groupName = new QLineEdit(this);
     m_groupName->setObjectName(QStringLiteral("groupNameEdit"));
     m_groupName->setAccessibleName(tr("New resource group name"));
