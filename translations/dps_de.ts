@@ -2619,7 +2619,7 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Vorhandenen Provisioning-Dienst verwenden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Provisioning service name</source>
         <translation>Name des Provisioning-Dienstes</translation>
     </message>
@@ -2757,7 +2757,7 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Vorhandenen IoT-Hub verwenden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>IoT hub name</source>
         <translation>Name des IoT-Hubs</translation>
     </message>
@@ -2890,7 +2890,7 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Eigene Richtlinie nur mit den Berechtigungen erstellen, die die Verknüpfung benötigt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Name of the new access policy</source>
         <translation>Name der neuen Zugriffsrichtlinie</translation>
     </message>
@@ -3379,7 +3379,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::SignInPage</name>
     <message>
-        <location filename="../ui/wizard/SignInPage.cpp" line="+42"/>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+53"/>
         <source>Sign in to Azure</source>
         <translation>Bei Azure anmelden</translation>
     </message>
@@ -3389,7 +3389,12 @@ Abhilfe: %2</translation>
         <translation>Die DPS-Einrichtung arbeitet in den Abonnements des Kontos, mit dem Sie sich anmelden. In Azure wird nichts geändert, bevor Sie den gesamten Plan überprüft haben.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Tenants of the account</source>
+        <translation>Mandanten des Kontos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No Azure account at hand?</source>
         <translation>Kein Azure-Konto zur Hand?</translation>
     </message>
@@ -3415,7 +3420,7 @@ Abhilfe: %2</translation>
         <translation>Gespeicherte Konten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Use this account</source>
         <translation>Dieses Konto &amp;verwenden</translation>
     </message>
@@ -3426,12 +3431,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+61"/>
+        <location line="+57"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-54"/>
         <source>Azure (global)</source>
         <translation>Azure (global)</translation>
     </message>
@@ -3486,7 +3491,7 @@ Abhilfe: %2</translation>
         <translation>Mit der Anmeldung der Azure CL&amp;I (az login)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Tenant ID</source>
         <translation>Mandanten-ID</translation>
     </message>
@@ -3575,8 +3580,27 @@ Abhilfe: %2</translation>
         <source>Method:</source>
         <translation>Methode:</translation>
     </message>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>%1 (%2): ready, %n subscription(s)</source>
+        <extracomment>A tenant of the signed-in account: &quot;Contoso (contoso.example): ready, 2 subscriptions&quot;.</extracomment>
+        <translation>
+            <numerusform>%1 (%2): bereit, %n Abonnement</numerusform>
+            <numerusform>%1 (%2): bereit, %n Abonnements</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+85"/>
+        <location line="+5"/>
+        <source>%1: needs its own sign-in (%2)</source>
+        <translation>%1: braucht eine eigene Anmeldung (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: could not be read (%2)</source>
+        <translation>%1: konnte nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 · %2 · %3</source>
         <extracomment>A remembered account: &quot;alex@contoso.example (Alex Wilber) · browser sign-in · AzureCloud&quot;.</extracomment>
         <translation>%1 · %2 · %3</translation>
@@ -3708,7 +3732,7 @@ Abhilfe: %2</translation>
         <translation>&amp;Vorhandene Ressourcengruppe verwenden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>New resource group name</source>
         <translation>Name der neuen Ressourcengruppe</translation>
     </message>

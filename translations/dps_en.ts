@@ -2617,7 +2617,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Provisioning service name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2755,7 +2755,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>IoT hub name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2888,7 +2888,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Name of the new access policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3374,7 +3374,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::SignInPage</name>
     <message>
-        <location filename="../ui/wizard/SignInPage.cpp" line="+42"/>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+53"/>
         <source>Sign in to Azure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3384,7 +3384,12 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Tenants of the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No Azure account at hand?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,7 +3415,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Use this account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3421,12 +3426,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+61"/>
+        <location line="+57"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-54"/>
         <source>Azure (global)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3481,7 +3486,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Tenant ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3570,8 +3575,27 @@ What to do: %2</source>
         <source>Method:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>%1 (%2): ready, %n subscription(s)</source>
+        <extracomment>A tenant of the signed-in account: &quot;Contoso (contoso.example): ready, 2 subscriptions&quot;.</extracomment>
+        <translation>
+            <numerusform>%1 (%2): ready, %n subscription</numerusform>
+            <numerusform>%1 (%2): ready, %n subscriptions</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+85"/>
+        <location line="+5"/>
+        <source>%1: needs its own sign-in (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: could not be read (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 · %2 · %3</source>
         <extracomment>A remembered account: &quot;alex@contoso.example (Alex Wilber) · browser sign-in · AzureCloud&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -3703,7 +3727,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>New resource group name</source>
         <translation type="unfinished"></translation>
     </message>

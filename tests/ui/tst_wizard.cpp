@@ -769,6 +769,16 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_controller->identityLabel().contains(QLatin1String("alex@contoso.example")); }, 15000))
         << str(m_drive->find<QLabel>("signInProgress")->text());
     EXPECT_EQ(browser.launches, 1);
+    // The sign-in page lists the account's tenants with their state.
+    auto *tenants = m_drive->find<QListWidget>("tenantList");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tenants->count() == 2; }, 10000));
+    QStringList states;
+    for (int i = 0; i < tenants->count(); ++i)
+        states << tenants->item(i)->data(Qt::UserRole).toString() + QLatin1Char(':') + tenants->item(i)->text();
+    states.sort();
+    EXPECT_TRUE(states.join(QLatin1Char('|')).contains(QLatin1String("needs-sign-in:Fabrikam"))) << str(states.join(QLatin1Char('|')));
+    EXPECT_TRUE(states.join(QLatin1Char('|')).contains(QLatin1String("ready:Contoso"))) << str(states.join(QLatin1Char('|')));
+    m_drive->shot("signed-in-tenants");
     ASSERT_TRUE(m_drive->next());
     ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kProduction));
     auto *note = m_drive->find<Ui::MessageBanner>("tenantBanner");

@@ -70,7 +70,10 @@ private:
     void setBusy(bool busy, const QString &text = {});
     Arm::Cloud chosenCloud(QString *problem) const;
 
+    void showTenants();
+
     QLabel *m_status;
+    QListWidget *m_tenants; // the signed-in account's tenants and their state
     QPushButton *m_trySandbox;
     QGroupBox *m_accountsBox;
     QListWidget *m_accounts;

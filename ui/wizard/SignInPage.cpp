@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Dps::Ui {
@@ -55,6 +56,17 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("signInStatus"));
+    m_tenants = new QListWidget(this);
+    m_tenants->setObjectName(QStringLiteral("tenantList"));
+    m_tenants->setAccessibleName(tr("Tenants of the account"));
+    m_tenants->setMaximumHeight(m_tenants->fontMetrics().height() * 5);
+    m_tenants->setVisible(false);
+    for (QListWidget *list : {m_tenants}) {
+        const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+        list->setIconSize(QSize(icon, icon));
+        list->setWordWrap(true);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    }
     wrapText(m_status);
 
     // Try first: the embedded sandbox.
@@ -76,6 +88,8 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_accounts->setObjectName(QStringLiteral("accountList"));
     m_accounts->setAccessibleName(tr("Remembered accounts"));
     m_accounts->setMaximumHeight(m_accounts->fontMetrics().height() * 5);
+    const int smallIcon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_accounts->setIconSize(QSize(smallIcon, smallIcon));
     m_useAccount = new QPushButton(tr("&Use this account"), m_accountsBox);
     m_useAccount->setObjectName(QStringLiteral("useAccountButton"));
     m_useAccount->setAccessibleName(tr("Use the selected account"));
@@ -192,6 +206,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
+    layout->addWidget(m_tenants);
     layout->addWidget(m_banner);
     layout->addWidget(tryBox);
     layout->addWidget(m_accountsBox);
@@ -216,8 +231,14 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
         m_code->setVisible(false);
         refreshStatus();
         refreshAccounts();
+        m_tenants->clear();
+        m_tenants->setVisible(false);
+        // A person's account: list its tenants with their state (some may need their own sign-in).
+        if (this->controller().canSignIn() && wizard() && wizard()->currentPage() == this)
+            this->controller().loadSubscriptions();
         Q_EMIT completeChanged();
     });
+    connect(&controller, &Setup::SetupController::subscriptionsChanged, this, &SignInPage::showTenants);
     connect(&controller, &Setup::SetupController::signInFailed, this, [this](const QString &message) {
         setBusy(false);
         m_code->setVisible(false);
@@ -251,6 +272,36 @@ void SignInPage::updateMethodFields()
     m_authority->setVisible(custom);
     m_spFields->setVisible(m_servicePrincipal->isChecked());
     m_formMessage->clear();
+}
+
+void SignInPage::showTenants()
+{
+    const auto tenants = controller().tenants();
+    m_tenants->clear();
+    for (const auto &t : tenants) {
+        const QString name = t.displayName.isEmpty() ? t.tenantId : t.displayName;
+        QString text;
+        Status status = Status::Ok;
+        switch (t.state) {
+        case Identity::AccountTenant::State::Ready:
+            //: A tenant of the signed-in account: "Contoso (contoso.example): ready, 2 subscriptions".
+            text = tr("%1 (%2): ready, %n subscription(s)", nullptr, int(t.subscriptions.size()))
+                       .arg(name, t.defaultDomain.isEmpty() ? t.tenantId : t.defaultDomain);
+            break;
+        case Identity::AccountTenant::State::NeedsSignIn:
+            status = Status::Warning;
+            text = tr("%1: needs its own sign-in (%2)").arg(name, t.message);
+            break;
+        case Identity::AccountTenant::State::Failed:
+            status = Status::Error;
+            text = tr("%1: could not be read (%2)").arg(name, t.message);
+            break;
+        }
+        auto *item = new QListWidgetItem(statusIcon(status), text, m_tenants);
+        item->setToolTip(text);
+        item->setData(Qt::UserRole, Identity::AccountTenant::stateName(t.state));
+    }
+    m_tenants->setVisible(!tenants.isEmpty());
 }
 
 void SignInPage::refreshAccounts()
