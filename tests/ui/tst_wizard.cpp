@@ -1140,9 +1140,10 @@ int main(int argc, char **argv)
         dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
         QApplication::setPalette(dark);
     }
+    // The app's catalogue, as the app loads it (English gives the plural forms); DPS_SCREENSHOT_LANG another.
     Dps::Translator translator;
-    if (!qEnvironmentVariableIsEmpty("DPS_SCREENSHOT_LANG"))
-        translator.install(QLocale(qEnvironmentVariable("DPS_SCREENSHOT_LANG")));
+    translator.install(qEnvironmentVariableIsEmpty("DPS_SCREENSHOT_LANG") ? QLocale(QLocale::English)
+                                                                          : QLocale(qEnvironmentVariable("DPS_SCREENSHOT_LANG")));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
