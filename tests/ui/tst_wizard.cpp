@@ -891,6 +891,45 @@ TEST_F(SignInPageTest, ServicePrincipalFromTheFormAndTheSecretLeavesTheField)
     EXPECT_FALSE(banner->text().isEmpty());
 }
 
+TEST_F(SignInPageTest, AzureCliLoginFromThePathAndAClearMessageWithoutIt)
+{
+    startSandbox();
+    openSignedOut();
+    // No `az` on the PATH: the page says so.
+    const QByteArray oldPath = qgetenv("PATH");
+    const QString bin = m_dir.filePath(QStringLiteral("bin"));
+    QDir().mkpath(bin);
+    qputenv("PATH", (bin + QStringLiteral(":/usr/bin:/bin")).toUtf8());
+    m_drive->click("azureCliRadio");
+    m_drive->click("signInButton");
+    auto *banner = m_drive->find<Ui::MessageBanner>("messageBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 10000));
+    EXPECT_TRUE(banner->text().contains(QLatin1String("Azure CLI"))) << str(banner->text());
+
+    // A stand-in for `az account get-access-token` on the PATH: a token the sandbox mints for alex.
+    QFile f(QDir(bin).filePath(QStringLiteral("az")));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("#!/bin/sh\n"
+                           "tenant=%1\n"
+                           "while [ $# -gt 0 ]; do case \"$1\" in --tenant) tenant=\"$2\"; shift;; esac; shift; done\n"
+                           "token=$(curl -s -X POST -H 'Content-Type: application/json' "
+                           "-d \"{\\\"username\\\":\\\"alex@contoso.example\\\",\\\"tenantId\\\":\\\"$tenant\\\"}\" %2 "
+                           "| sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n"
+                           "printf '{\"accessToken\":\"%s\",\"expires_on\":%s,\"tenant\":\"%s\",\"tokenType\":\"Bearer\"}\\n' "
+                           "\"$token\" $(( $(date +%s) + 3600 )) \"$tenant\"\n")
+                .arg(m_sandbox->tenantId(0), adminUrl(*m_sandbox, QStringLiteral("tokens")).toString())
+                .toUtf8());
+    f.close();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_drive->click("signInButton");
+    const bool signedIn = m_drive->waitCanGoOn(15000);
+    qputenv("PATH", oldPath);
+    ASSERT_TRUE(signedIn) << str(banner->text());
+    EXPECT_TRUE(m_controller->identityLabel().contains(QLatin1String("alex@contoso.example")));
+    // Nothing secret to keep: the az login is the Azure CLI's own business.
+    EXPECT_TRUE(m_secrets.keys().isEmpty());
+}
+
 TEST_F(SignInPageTest, ARememberedAccountIsUsedWithoutABrowser)
 {
     startSandbox();
