@@ -12,8 +12,9 @@ BUILD_PACKAGES=(
 # What Qt loads at run time: platform plugins, the SVG icon engine, Qt's own translations.
 RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 qt6-translations-l10n)
 # A real Secret Service on a private D-Bus for the secret store tests, a virtual display, the
-# validators of the desktop files, and openssl for the sandbox's TLS certificates.
-TEST_PACKAGES=(gnome-keyring dbus libsecret-tools xvfb desktop-file-utils appstream openssl)
+# validators of the desktop files, openssl for the sandbox's TLS certificates, and curl for the
+# stand-in `az` of the Azure CLI sign-in tests.
+TEST_PACKAGES=(gnome-keyring dbus libsecret-tools xvfb desktop-file-utils appstream openssl curl)
 
 install_packages()
 {
