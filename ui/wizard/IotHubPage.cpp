@@ -299,7 +299,7 @@ void IotHubPage::updateTier()
             m_tierMessage->clear();
         }
     } else {
-        m_partitions->setRange(2, 32);
+        m_partitions->setRange(2, 128); // what the engine and IoT Hub accept
         m_tierMessage->clear();
     }
     updateMode();
