@@ -1514,9 +1514,14 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+123"/>
+        <location filename="../ui/MainWindow.cpp" line="+126"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DPS Setup — local sandbox</source>
+        <translation>DPS Setup – lokale Sandbox</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1514,8 +1514,13 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+123"/>
+        <location filename="../ui/MainWindow.cpp" line="+126"/>
         <source>DPS Setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DPS Setup — local sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

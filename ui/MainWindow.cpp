@@ -95,6 +95,8 @@ void MainWindow::setWizard(Ui::SetupWizard *wizard)
         QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
     });
     resize(wizard->size());
+    connect(&wizard->controller(), &Setup::SetupController::signedIn, this, &MainWindow::retranslateUi);
+    connect(&wizard->controller(), &Setup::SetupController::signedOut, this, &MainWindow::retranslateUi);
     retranslateUi();
 }
 
@@ -120,7 +122,8 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("DPS Setup"));
+    // Working against the local sandbox shows in the title, on every page.
+    setWindowTitle(m_wizard && m_wizard->controller().isSandbox() ? tr("DPS Setup — local sandbox") : tr("DPS Setup"));
     menuBar()->setAccessibleName(tr("Main menu"));
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));

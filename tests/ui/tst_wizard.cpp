@@ -692,6 +692,7 @@ TEST_F(WizardTest, ClosingTheMainWindowDuringApplyAsksFirst)
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     EXPECT_EQ(window.centralWidget(), wizard);
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("DPS Setup — local sandbox"));
     walkToReview(Plan());
     ASSERT_TRUE(m_drive->next());
     ASSERT_TRUE(m_controller->isApplying());
