@@ -28,14 +28,6 @@ namespace {
 
 constexpr int kDefaultTimeoutMs = 20000;
 
-struct Waiter
-{
-    int id = 0;
-    TokenCallback done;
-    Http::CancellationTokenPtr cancellation;
-    int cancelId = 0;
-};
-
 struct CliState
 {
     QString azProgram;
@@ -46,8 +38,7 @@ struct CliState
     std::shared_ptr<Http::Clock> clock;
     int timeoutMs = kDefaultTimeoutMs;
     TokenCache cache;
-    QHash<QString, QList<Waiter>> pending;
-    int nextWaiterId = 1;
+    std::shared_ptr<PendingTokenRequests> pending = std::make_shared<PendingTokenRequests>();
     QObject processes; // parent of the az processes running
 };
 
@@ -135,19 +126,6 @@ void resolve(CliState &state)
                                                                : state.resolved);
 }
 
-void complete(CliState &state,
-              const QString &key,
-              const std::optional<AccessToken> &token,
-              const AuthError &error)
-{
-    const QList<Waiter> waiters = state.pending.take(key);
-    for (const Waiter &w : waiters) {
-        if (w.cancellation && w.cancelId)
-            w.cancellation->remove(w.cancelId);
-        w.done(token, error);
-    }
-}
-
 } // namespace
 
 struct AzureCliCredential::Private
@@ -183,7 +161,7 @@ AzureCliCredential::~AzureCliCredential()
         process->waitForFinished(2000);
         delete process;
     }
-    d->state->pending.clear();
+    d->state->pending->clear();
 }
 
 bool AzureCliCredential::isAvailable(const QString &azProgram)
@@ -245,33 +223,7 @@ void AzureCliCredential::getToken(const TokenRequest &request, TokenCallback don
     }
 
     const QString key = TokenCache::key(tenant, scope);
-    const bool inFlight = state.pending.contains(key);
-    Waiter waiter;
-    waiter.id = state.nextWaiterId++;
-    waiter.done = std::move(done);
-    waiter.cancellation = request.cancellation;
-    if (waiter.cancellation) {
-        std::weak_ptr<CliState> weak = d->state;
-        const int id = waiter.id;
-        waiter.cancelId = waiter.cancellation->onCancel([weak, key, id] {
-            auto s = weak.lock();
-            if (!s)
-                return;
-            auto it = s->pending.find(key);
-            if (it == s->pending.end())
-                return;
-            for (qsizetype i = 0; i < it->size(); ++i) {
-                if (it->at(i).id == id) {
-                    const TokenCallback callback = it->at(i).done;
-                    it->removeAt(i);
-                    callback(std::nullopt, Detail::makeError(QStringLiteral("cancelled")));
-                    return;
-                }
-            }
-        });
-    }
-    state.pending[key].append(std::move(waiter));
-    if (!inFlight)
+    if (state.pending->add(key, std::move(done), false, request.cancellation))
         d->run(key, tenant, scope, resource);
 }
 
@@ -327,7 +279,7 @@ void AzureCliCredential::Private::run(const QString &key,
         process->deleteLater();
         if (token)
             s->cache.store(tenant, scope, *token);
-        complete(*s, key, token, error);
+        s->pending->finish(key, token, std::nullopt, error);
     };
 
     QObject::connect(process,

@@ -2,6 +2,7 @@
 // client_secret_credential.cpp): the credential builds the form, TokenEndpoint sends it, TokenCache
 // keeps the answer per (tenant, scope).
 #include "ClientSecretCredential.h"
+#include "SignInSupport.h"
 
 #include <QHash>
 
@@ -9,32 +10,12 @@ namespace Dps::Identity {
 
 struct ClientSecretCredential::State
 {
-    struct Waiter
-    {
-        int id = 0;
-        TokenCallback done;
-        bool forceRefresh = false;
-        Http::CancellationTokenPtr cancellation;
-        int cancelId = 0;
-    };
-
     TokenCache cache;
     // Requests in flight per cache key, and who waits for them.
-    QHash<QString, QList<Waiter>> pending;
-    int nextWaiterId = 1;
+    std::shared_ptr<PendingTokenRequests> pending = std::make_shared<PendingTokenRequests>();
 };
 
-namespace {
-
-AuthError makeError(const QString &error, const QString &description = {})
-{
-    AuthError e;
-    e.error = error;
-    e.description = description;
-    return e;
-}
-
-} // namespace
+using Detail::makeError;
 
 ClientSecretCredential::ClientSecretCredential(std::shared_ptr<TokenEndpoint> endpoint,
                                                QString tenantId,
@@ -81,37 +62,8 @@ void ClientSecretCredential::getToken(const TokenRequest &request, TokenCallback
     }
 
     const QString key = TokenCache::key(tenant, scope);
-    const bool inFlight = d->pending.contains(key);
-    State::Waiter waiter;
-    waiter.id = d->nextWaiterId++;
-    waiter.done = std::move(done);
-    waiter.forceRefresh = request.forceRefresh;
-    waiter.cancellation = request.cancellation;
-    if (waiter.cancellation) {
-        std::weak_ptr<State> weak = d;
-        const int id = waiter.id;
-        waiter.cancelId = waiter.cancellation->onCancel([weak, key, id] {
-            // This caller stops waiting; the shared request goes on and fills the cache for the
-            // others.
-            auto state = weak.lock();
-            if (!state)
-                return;
-            auto it = state->pending.find(key);
-            if (it == state->pending.end())
-                return;
-            for (qsizetype i = 0; i < it->size(); ++i) {
-                if (it->at(i).id == id) {
-                    const TokenCallback callback = it->at(i).done;
-                    it->removeAt(i);
-                    callback(std::nullopt, makeError(QStringLiteral("cancelled")));
-                    return;
-                }
-            }
-        });
-    }
-    d->pending[key].append(std::move(waiter));
-    // A request for this (tenant, scope) is on its way: its token is new enough for a forced refresh too.
-    if (inFlight)
+    // A request for this (tenant, scope) on its way already: its token is new enough for a forced refresh too.
+    if (!d->pending->add(key, std::move(done), request.forceRefresh, request.cancellation))
         return;
 
     const QList<QPair<QString, QString>> form{{QStringLiteral("client_id"), m_clientId},
@@ -128,23 +80,12 @@ void ClientSecretCredential::getToken(const TokenRequest &request, TokenCallback
                        [state, clock, key, tenant, scope](const std::optional<AccessToken> &token,
                                                           const QString &,
                                                           const AuthError &error) {
-                           const QList<State::Waiter> waiters = state->pending.take(key);
                            std::optional<AccessToken> fallback;
                            if (token)
                                state->cache.store(tenant, scope, *token);
                            else
                                fallback = state->cache.findUnexpired(tenant, scope, clock->nowMs());
-                           for (const State::Waiter &w : waiters) {
-                               if (w.cancellation && w.cancelId)
-                                   w.cancellation->remove(w.cancelId);
-                               if (token)
-                                   w.done(token, AuthError{});
-                               else if (fallback && !w.forceRefresh)
-                                   w.done(fallback,
-                                          AuthError{}); // still valid: better than failing the call
-                               else
-                                   w.done(std::nullopt, error);
-                           }
+                           state->pending->finish(key, token, fallback, error);
                        });
 }
 

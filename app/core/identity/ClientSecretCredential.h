@@ -85,6 +85,35 @@ private:
     qint64 m_refreshMarginMs = kDefaultRefreshMarginMs;
 };
 
+// The callers waiting for the token request of each (tenant, scope) cache key, shared by the credentials:
+// whoever comes while a request is on its way waits for that one instead of sending another, and a caller
+// whose cancellation fires stops waiting alone (the request goes on and fills the cache for the others).
+// Held by a shared_ptr: a cancellation may fire after the credential is gone.
+class PendingTokenRequests : public std::enable_shared_from_this<PendingTokenRequests>
+{
+public:
+    // Adds a waiter for `key`; true when it is the first, i.e. the caller is to send the request now.
+    bool add(const QString &key, TokenCallback done, bool forceRefresh, const Http::CancellationTokenPtr &cancellation);
+    // Ends the request for `key`: each waiter gets `token`; failing that `fallback` (a cached token not
+    // expired yet, unless the waiter forced a refresh: the server rejected it); failing that `error`.
+    void finish(const QString &key, const std::optional<AccessToken> &token, const std::optional<AccessToken> &fallback,
+                const AuthError &error);
+    // Forgets every waiter without calling it back (their credential is going away).
+    void clear();
+
+private:
+    struct Waiter
+    {
+        int id = 0;
+        TokenCallback done;
+        bool forceRefresh = false;
+        Http::CancellationTokenPtr cancellation;
+        int cancelId = 0;
+    };
+    QHash<QString, QList<Waiter>> m_pending;
+    int m_nextId = 1;
+};
+
 // Service principal: client credentials grant with a client secret (azure-identity's ClientSecretCredential).
 // Caches per (tenant, scope); forceRefresh skips the cache. Concurrent requests for the same (tenant,
 // scope) share one token request. If a refresh fails while the cached token has not expired yet, that

@@ -19,15 +19,6 @@ namespace Dps::Identity {
 
 namespace {
 
-struct Waiter
-{
-    int id = 0;
-    TokenCallback done;
-    bool forceRefresh = false;
-    Http::CancellationTokenPtr cancellation;
-    int cancelId = 0;
-};
-
 // Shared with the callbacks of requests in flight, which may outlive the credential.
 struct RefreshState
 {
@@ -36,8 +27,7 @@ struct RefreshState
     std::function<void(const QString &)> onRotated;
     bool alive = true; // false once the credential is gone: its owner no longer wants rotations
     TokenCache cache;
-    QHash<QString, QList<Waiter>> pending;
-    int nextWaiterId = 1;
+    std::shared_ptr<PendingTokenRequests> pending = std::make_shared<PendingTokenRequests>();
 };
 
 } // namespace
@@ -103,36 +93,8 @@ void RefreshTokenCredential::getToken(const TokenRequest &request, TokenCallback
     }
 
     const QString key = TokenCache::key(tenant, scope);
-    const bool inFlight = state->pending.contains(key);
-    Waiter waiter;
-    waiter.id = state->nextWaiterId++;
-    waiter.done = std::move(done);
-    waiter.forceRefresh = request.forceRefresh;
-    waiter.cancellation = request.cancellation;
-    if (waiter.cancellation) {
-        std::weak_ptr<RefreshState> weak = state;
-        const int id = waiter.id;
-        waiter.cancelId = waiter.cancellation->onCancel([weak, key, id] {
-            // This caller stops waiting; the shared request goes on for the others.
-            auto s = weak.lock();
-            if (!s)
-                return;
-            auto it = s->pending.find(key);
-            if (it == s->pending.end())
-                return;
-            for (qsizetype i = 0; i < it->size(); ++i) {
-                if (it->at(i).id == id) {
-                    const TokenCallback callback = it->at(i).done;
-                    it->removeAt(i);
-                    callback(std::nullopt, Detail::makeError(QStringLiteral("cancelled")));
-                    return;
-                }
-            }
-        });
-    }
-    state->pending[key].append(std::move(waiter));
-    // A request for this (tenant, scope) is on its way: its token is new enough for a forced refresh too.
-    if (inFlight)
+    // A request for this (tenant, scope) on its way already: its token is new enough for a forced refresh too.
+    if (!state->pending->add(key, std::move(done), request.forceRefresh, request.cancellation))
         return;
 
     // MSAL asks for the OIDC scopes on every refresh: a new refresh token and an id token come back.
@@ -145,7 +107,6 @@ void RefreshTokenCredential::getToken(const TokenRequest &request, TokenCallback
                             {QStringLiteral("client_info"), QStringLiteral("1")}};
     config.endpoint->requestTokenResponse(
         tenant, form, nullptr, [state, key, tenant, scope](const TokenEndpoint::Response &response) {
-            const QList<Waiter> waiters = state->pending.take(key);
             std::optional<AccessToken> token = response.token;
             std::optional<AccessToken> fallback;
             if (token) {
@@ -166,16 +127,7 @@ void RefreshTokenCredential::getToken(const TokenRequest &request, TokenCallback
             } else {
                 fallback = state->cache.findUnexpired(tenant, scope, state->config.clock->nowMs());
             }
-            for (const Waiter &w : waiters) {
-                if (w.cancellation && w.cancelId)
-                    w.cancellation->remove(w.cancelId);
-                if (token)
-                    w.done(token, AuthError{});
-                else if (fallback && !w.forceRefresh)
-                    w.done(fallback, AuthError{}); // still valid: better than failing the call
-                else
-                    w.done(std::nullopt, response.error);
-            }
+            state->pending->finish(key, token, fallback, response.error);
         });
 }
 

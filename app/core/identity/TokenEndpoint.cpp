@@ -1,4 +1,5 @@
 #include "ClientSecretCredential.h"
+#include "SignInSupport.h"
 
 #include "http/Policies.h"
 
@@ -262,6 +263,67 @@ void TokenCache::store(const QString &tenant, const QString &scope, const Access
 QString TokenCache::key(const QString &tenant, const QString &scope)
 {
     return tenant.toLower() + QLatin1Char('\n') + scope;
+}
+
+bool PendingTokenRequests::add(const QString &key, TokenCallback done, bool forceRefresh,
+                               const Http::CancellationTokenPtr &cancellation)
+{
+    const bool first = !m_pending.contains(key);
+    Waiter waiter;
+    waiter.id = m_nextId++;
+    waiter.done = std::move(done);
+    waiter.forceRefresh = forceRefresh;
+    waiter.cancellation = cancellation;
+    if (cancellation) {
+        std::weak_ptr<PendingTokenRequests> weak = weak_from_this();
+        const int id = waiter.id;
+        waiter.cancelId = cancellation->onCancel([weak, key, id] {
+            auto self = weak.lock();
+            if (!self)
+                return;
+            auto it = self->m_pending.find(key);
+            if (it == self->m_pending.end())
+                return;
+            for (qsizetype i = 0; i < it->size(); ++i) {
+                if (it->at(i).id == id) {
+                    const TokenCallback callback = it->at(i).done;
+                    it->removeAt(i);
+                    callback(std::nullopt, Detail::makeError(QStringLiteral("cancelled")));
+                    return;
+                }
+            }
+        });
+    }
+    m_pending[key].append(std::move(waiter));
+    return first;
+}
+
+void PendingTokenRequests::clear()
+{
+    for (const QList<Waiter> &waiters : std::as_const(m_pending)) {
+        for (const Waiter &w : waiters) {
+            if (w.cancellation && w.cancelId)
+                w.cancellation->remove(w.cancelId);
+        }
+    }
+    m_pending.clear();
+}
+
+void PendingTokenRequests::finish(const QString &key, const std::optional<AccessToken> &token,
+                                  const std::optional<AccessToken> &fallback, const AuthError &error)
+{
+    // Taken first: a callback may ask for a token again (a new request) or delete the credential.
+    const QList<Waiter> waiters = m_pending.take(key);
+    for (const Waiter &w : waiters) {
+        if (w.cancellation && w.cancelId)
+            w.cancellation->remove(w.cancelId);
+        if (token)
+            w.done(token, AuthError{});
+        else if (fallback && !w.forceRefresh)
+            w.done(fallback, AuthError{}); // still valid: better than failing the call
+        else
+            w.done(std::nullopt, error);
+    }
 }
 
 } // namespace Dps::Identity
