@@ -2654,7 +2654,7 @@ Globaler Geräteendpunkt: %2
         <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The name becomes part of the service&apos;s address, so it must be unique across Azure: 3 to 50 letters, digits and hyphens.</source>
         <translation>Der Name wird Teil der Adresse des Dienstes und muss daher in ganz Azure eindeutig sein: 3 bis 50 Buchstaben, Ziffern und Bindestriche.</translation>
     </message>
@@ -2664,17 +2664,17 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Tarif:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Units:</source>
         <translation>&amp;Einheiten:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Service:</source>
         <translation>&amp;Dienst:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>%1 (resource group %2, %3)</source>
         <translation>%1 (Ressourcengruppe %2, %3)</translation>
     </message>
@@ -2807,37 +2807,37 @@ Globaler Geräteendpunkt: %2
         <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Tier:</source>
         <translation>&amp;Tarif:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Units:</source>
         <translation>&amp;Einheiten:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Partitions:</source>
         <translation>&amp;Partitionen:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Subs&amp;cription:</source>
         <translation>A&amp;bonnement:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Hub:</source>
         <translation>&amp;Hub:</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>%1 (%2, resource group %3, %4)</source>
         <translation>%1 (%2, Ressourcengruppe %3, %4)</translation>
     </message>
@@ -2925,7 +2925,7 @@ Globaler Geräteendpunkt: %2
         <translation>Zugriffs&amp;richtlinie:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Only policies with the RegistryWrite and ServiceConnect permissions can link a hub.</source>
         <translation>Nur Richtlinien mit den Berechtigungen RegistryWrite und ServiceConnect können einen Hub verknüpfen.</translation>
     </message>
@@ -2935,7 +2935,7 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Name der Richtlinie:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The provisioning service then holds a key that can only register devices, not the hub owner&apos;s key. Apply adds the policy to the hub.</source>
         <translation>Der Provisioning-Dienst erhält dann einen Schlüssel, der nur Geräte registrieren kann, und nicht den Schlüssel des Hub-Besitzers. „Anwenden“ fügt die Richtlinie zum Hub hinzu.</translation>
     </message>
@@ -2945,7 +2945,7 @@ Globaler Geräteendpunkt: %2
         <translation>Zuordnungs&amp;gewichtung:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>With evenly weighted distribution, a hub with weight 2 gets twice as many devices as a hub with weight 1.</source>
         <translation>Bei gleichmäßig gewichteter Verteilung erhält ein Hub mit Gewichtung 2 doppelt so viele Geräte wie ein Hub mit Gewichtung 1.</translation>
     </message>
@@ -3384,7 +3384,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::SignInPage</name>
     <message>
-        <location filename="../ui/wizard/SignInPage.cpp" line="+53"/>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+61"/>
         <source>Sign in to Azure</source>
         <translation>Bei Azure anmelden</translation>
     </message>
@@ -3436,12 +3436,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+57"/>
+        <location line="+51"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-48"/>
         <source>Azure (global)</source>
         <translation>Azure (global)</translation>
     </message>
@@ -3526,17 +3526,17 @@ Abhilfe: %2</translation>
         <translation>&amp;Mandant:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Applicat&amp;ion ID:</source>
         <translation>A&amp;nwendungs-ID:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Client s&amp;ecret:</source>
         <translation>&amp;Geheimer Clientschlüssel:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
@@ -3571,17 +3571,17 @@ Abhilfe: %2</translation>
         <translation>C&amp;loud:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Resource Manager:</source>
         <translation>&amp;Resource Manager:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Sign-in &amp;authority:</source>
         <translation>Anmeldeau&amp;torität:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Method:</source>
         <translation>Methode:</translation>
     </message>
@@ -3762,7 +3762,7 @@ Abhilfe: %2</translation>
         <translation>A&amp;bonnement:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Resource group</source>
         <translation>Ressourcengruppe</translation>
     </message>
@@ -3772,17 +3772,17 @@ Abhilfe: %2</translation>
         <translation>N&amp;ame:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Group:</source>
         <translation>&amp;Gruppe:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Region:</source>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Only regions that offer both the Device Provisioning Service and IoT Hub are listed.</source>
         <translation>Es werden nur Regionen aufgeführt, die sowohl den Device Provisioning Service als auch IoT Hub anbieten.</translation>
     </message>

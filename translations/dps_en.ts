@@ -2652,7 +2652,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The name becomes part of the service&apos;s address, so it must be unique across Azure: 3 to 50 letters, digits and hyphens.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,17 +2662,17 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Service:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>%1 (resource group %2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2805,37 +2805,37 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Tier:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Units:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Partitions:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Re&amp;gion:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Subs&amp;cription:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Hub:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>%1 (%2, resource group %3, %4)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2923,7 +2923,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Only policies with the RegistryWrite and ServiceConnect permissions can link a hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2933,7 +2933,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The provisioning service then holds a key that can only register devices, not the hub owner&apos;s key. Apply adds the policy to the hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2943,7 +2943,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>With evenly weighted distribution, a hub with weight 2 gets twice as many devices as a hub with weight 1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3379,7 +3379,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::SignInPage</name>
     <message>
-        <location filename="../ui/wizard/SignInPage.cpp" line="+53"/>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+61"/>
         <source>Sign in to Azure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3431,12 +3431,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+57"/>
+        <location line="+51"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-48"/>
         <source>Azure (global)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3521,17 +3521,17 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Applicat&amp;ion ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Client s&amp;ecret:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>&amp;Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3566,17 +3566,17 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Resource Manager:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Sign-in &amp;authority:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Method:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,7 +3757,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Resource group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3767,17 +3767,17 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Only regions that offer both the Device Provisioning Service and IoT Hub are listed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -50,24 +50,16 @@ DpsPage::DpsPage(Setup::SetupController &controller, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(m_new);
-    auto *nameLabel = new QLabel(tr("N&ame:"), this);
-    nameLabel->setBuddy(m_name);
-    form->addRow(nameLabel, m_name);
+    addLabeledRow(form, tr("N&ame:"), m_name);
     form->addRow(QString(), m_nameMessage);
     auto *nameNote = new QLabel(tr("The name becomes part of the service's address, so it must be unique across Azure: "
                                    "3 to 50 letters, digits and hyphens."), this);
     wrapText(nameNote);
     form->addRow(QString(), nameNote);
-    auto *tierLabel = new QLabel(tr("Pricing &tier:"), this);
-    tierLabel->setBuddy(m_tier);
-    form->addRow(tierLabel, m_tier);
-    auto *unitsLabel = new QLabel(tr("&Units:"), this);
-    unitsLabel->setBuddy(m_units);
-    form->addRow(unitsLabel, m_units);
+    addLabeledRow(form, tr("Pricing &tier:"), m_tier);
+    addLabeledRow(form, tr("&Units:"), m_units);
     form->addRow(m_existing);
-    auto *listLabel = new QLabel(tr("&Service:"), this);
-    listLabel->setBuddy(m_list);
-    form->addRow(listLabel, m_list);
+    addLabeledRow(form, tr("&Service:"), m_list);
     form->addRow(QString(), m_listMessage);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

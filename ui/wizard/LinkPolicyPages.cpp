@@ -54,25 +54,19 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(m_usePolicy);
-    auto *policyLabel = new QLabel(tr("&Access policy:"), this);
-    policyLabel->setBuddy(m_policy);
-    form->addRow(policyLabel, m_policy);
+    addLabeledRow(form, tr("&Access policy:"), m_policy);
     form->addRow(QString(), m_policyMessage);
     auto *policyNote = new QLabel(tr("Only policies with the RegistryWrite and ServiceConnect permissions can link a hub."), this);
     wrapText(policyNote);
     form->addRow(QString(), policyNote);
     form->addRow(m_createPolicy);
-    auto *newPolicyLabel = new QLabel(tr("Polic&y name:"), this);
-    newPolicyLabel->setBuddy(m_newPolicy);
-    form->addRow(newPolicyLabel, m_newPolicy);
+    addLabeledRow(form, tr("Polic&y name:"), m_newPolicy);
     form->addRow(QString(), m_newPolicyMessage);
     auto *newPolicyNote = new QLabel(tr("The provisioning service then holds a key that can only register devices, not the hub "
                                         "owner's key. Apply adds the policy to the hub."), this);
     wrapText(newPolicyNote);
     form->addRow(QString(), newPolicyNote);
-    auto *weightLabel = new QLabel(tr("Allocation &weight:"), this);
-    weightLabel->setBuddy(m_weight);
-    form->addRow(weightLabel, m_weight);
+    addLabeledRow(form, tr("Allocation &weight:"), m_weight);
     auto *weightNote = new QLabel(tr("With evenly weighted distribution, a hub with weight 2 gets twice as many devices as "
                                      "a hub with weight 1."), this);
     wrapText(weightNote);

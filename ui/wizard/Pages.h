@@ -11,6 +11,7 @@
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -42,6 +43,8 @@ public:
 
 protected:
     Setup::SetupController &controller() const { return m_controller; }
+    // A form row: a label with `text` (and its mnemonic) as the buddy of `field`; returns the label.
+    static QLabel *addLabeledRow(QFormLayout *form, const QString &text, QWidget *field);
     // One choice among `buttons` (a button group of this page); each gets its text as accessible name.
     QButtonGroup *exclusive(std::initializer_list<QRadioButton *> buttons);
     Setup::PlanInput &plan() const { return m_controller.plan(); }

@@ -27,6 +27,14 @@ WizardPage::WizardPage(Setup::SetupController &controller, QWidget *parent)
 {
 }
 
+QLabel *WizardPage::addLabeledRow(QFormLayout *form, const QString &text, QWidget *field)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(field);
+    form->addRow(label, field); // the form's widget becomes the label's parent
+    return label;
+}
+
 QButtonGroup *WizardPage::exclusive(std::initializer_list<QRadioButton *> buttons)
 {
     auto *group = new QButtonGroup(this);
@@ -141,15 +149,9 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_secret->setToolTip(tr("Kept only in your system's keychain."));
     auto *spLayout = new QFormLayout(m_spFields);
     spLayout->setContentsMargins(0, 0, 0, 0);
-    auto *tenantLabel = new QLabel(tr("Tenant I&D:"), m_spFields);
-    tenantLabel->setBuddy(m_tenant);
-    auto *clientLabel = new QLabel(tr("Applicat&ion ID:"), m_spFields);
-    clientLabel->setBuddy(m_clientId);
-    auto *secretLabel = new QLabel(tr("Client s&ecret:"), m_spFields);
-    secretLabel->setBuddy(m_secret);
-    spLayout->addRow(tenantLabel, m_tenant);
-    spLayout->addRow(clientLabel, m_clientId);
-    spLayout->addRow(secretLabel, m_secret);
+    addLabeledRow(spLayout, tr("Tenant I&D:"), m_tenant);
+    addLabeledRow(spLayout, tr("Applicat&ion ID:"), m_clientId);
+    addLabeledRow(spLayout, tr("Client s&ecret:"), m_secret);
 
     m_formMessage = new FieldMessage(nullptr, signInBox);
     m_formMessage->setObjectName(QStringLiteral("signInFormMessage"));
@@ -176,15 +178,9 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     m_progress->setVisible(false);
 
     auto *form = new QFormLayout;
-    auto *cloudLabel = new QLabel(tr("C&loud:"), signInBox);
-    cloudLabel->setBuddy(m_cloud);
-    form->addRow(cloudLabel, m_cloud);
-    m_armLabel = new QLabel(tr("&Resource Manager:"), signInBox);
-    m_armLabel->setBuddy(m_armEndpoint);
-    form->addRow(m_armLabel, m_armEndpoint);
-    m_authorityLabel = new QLabel(tr("Sign-in &authority:"), signInBox);
-    m_authorityLabel->setBuddy(m_authority);
-    form->addRow(m_authorityLabel, m_authority);
+    addLabeledRow(form, tr("C&loud:"), m_cloud);
+    m_armLabel = addLabeledRow(form, tr("&Resource Manager:"), m_armEndpoint);
+    m_authorityLabel = addLabeledRow(form, tr("Sign-in &authority:"), m_authority);
     auto *methodBox = new QVBoxLayout;
     for (QRadioButton *b : {m_browser, m_deviceCode, m_servicePrincipal, m_azureCli})
         methodBox->addWidget(b);
