@@ -158,6 +158,12 @@ protected:
     std::unique_ptr<SandboxProcess> m_sandbox;
     std::unique_ptr<EngineSession> m_session;
     QTemporaryDir m_dataDir;
+    // The resume token of the hub's LRO in the plan's journal (empty until the hub's creation is accepted).
+    QString journaledHubToken(const PlanInput &in) const
+    {
+        return m_journal->load(in.journalKey()).value(QStringLiteral("resumeTokens")).toObject().value(QStringLiteral("hub")).toString();
+    }
+
     std::shared_ptr<RunJournal> m_journal;
 };
 
@@ -628,7 +634,7 @@ TEST_F(SetupEngineTest, CancelDuringTheHubLroThenARerunCreatesNothingTwice)
     ASSERT_TRUE(QTest::qWaitFor([&] {
         return rec.done()
                || (stateOf(*first, StepId::Dps) == StepState::Succeeded && stateOf(*first, StepId::Hub) == StepState::Running
-                   && !m_journal->load(in.journalKey()).value(QStringLiteral("resumeTokens")).toObject().value(QStringLiteral("hub")).toString().isEmpty());
+                   && !journaledHubToken(in).isEmpty());
     }, kRunTimeoutMs));
     ASSERT_FALSE(rec.done()) << str(rec.failedChecks());
     first->cancel();
@@ -680,7 +686,7 @@ TEST_F(SetupEngineTest, ResumesTheHubLroFromTheJournalAfterTheEngineIsDestroyed)
         first->start();
         ASSERT_TRUE(QTest::qWaitFor([&] {
             return rec.done()
-                   || !m_journal->load(in.journalKey()).value(QStringLiteral("resumeTokens")).toObject().value(QStringLiteral("hub")).toString().isEmpty();
+                   || !journaledHubToken(in).isEmpty();
         }, kRunTimeoutMs));
         ASSERT_FALSE(rec.done()) << str(rec.failedChecks());
         EXPECT_EQ(stateOf(*first, StepId::Hub), StepState::Running);
@@ -692,7 +698,7 @@ TEST_F(SetupEngineTest, ResumesTheHubLroFromTheJournalAfterTheEngineIsDestroyed)
     EXPECT_FALSE(QTest::qWaitFor([&] { return fetchRequestLog(*m_sandbox).entries.size() > before; }, 700))
         << str(fetchRequestLog(*m_sandbox).dump());
     ASSERT_EQ(fetchRequestLog(*m_sandbox).entries.size(), before);
-    const QString token = m_journal->load(in.journalKey()).value(QStringLiteral("resumeTokens")).toObject().value(QStringLiteral("hub")).toString();
+    const QString token = journaledHubToken(in);
     ASSERT_FALSE(token.isEmpty());
 
     auto second = makeEngine(in);
