@@ -369,22 +369,22 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+425"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+438"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+223"/>
-        <location line="+68"/>
+        <location line="+217"/>
+        <location line="+62"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-373"/>
-        <location line="+478"/>
+        <location line="-361"/>
+        <location line="+460"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-431"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation>Das Abonnement %1 gehört zum Mandanten %2: Das Token dieses Mandanten wird verwendet.</translation>
     </message>
@@ -395,12 +395,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+233"/>
+        <location line="+227"/>
         <source>Subscription of the DPS.</source>
         <translation>Abonnement des DPS.</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-226"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation>Ressourcengruppe des DPS (wird bei Bedarf erstellt).</translation>
     </message>
@@ -410,14 +410,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+218"/>
+        <location line="+212"/>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+61"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-288"/>
         <source>The resource group must exist already.</source>
         <translation>Die Ressourcengruppe muss bereits existieren.</translation>
     </message>
@@ -546,7 +546,7 @@
         <translation>Microsoft.Devices bei Bedarf im Abonnement registrieren.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>Missing: %1. See dps-setup setup --help.</source>
         <translation>Fehlend: %1. Siehe dps-setup setup --help.</translation>
     </message>
@@ -577,35 +577,35 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+128"/>
         <source>ID scope:                %1</source>
         <translation>ID-Bereich:               %1</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>Service endpoint:        %1</source>
         <translation>Dienstendpunkt:           %1</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>Global device endpoint:  %1</source>
         <translation>Globaler Geräteendpunkt:  %1</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-127"/>
         <source>IoT hub host name:       %1</source>
         <translation>Hostname des IoT-Hubs:    %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+127"/>
         <source>Allocation policy:       %1</source>
         <translation>Zuordnungsrichtlinie:     %1</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-117"/>
         <source>Nothing that succeeded is undone; run the same command again to finish the setup.</source>
         <translation>Erfolgreich ausgeführte Schritte werden nicht rückgängig gemacht; führen Sie denselben Befehl erneut aus, um die Einrichtung abzuschließen.</translation>
     </message>
@@ -635,7 +635,7 @@
         <translation>Name des DPS.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>show needs --subscription, --resource-group and --dps.</source>
         <translation>show benötigt --subscription, --resource-group und --dps.</translation>
     </message>
@@ -665,7 +665,7 @@
         <translation>Nur diese Ressourcengruppe (erfordert --subscription).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>--resource-group needs --subscription.</source>
         <translation>--resource-group erfordert --subscription.</translation>
     </message>
@@ -727,7 +727,7 @@
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-800"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-795"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
     </message>
@@ -775,12 +775,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+438"/>
+        <location line="+420"/>
         <source>needs sign-in</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-418"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
@@ -860,7 +860,7 @@
         <translation>Befehl</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Choose one of --browser, --device-code, --service-principal and --azure-cli.</source>
         <translation>Wählen Sie nur eine der Optionen --browser, --device-code, --service-principal und --azure-cli.</translation>
     </message>
@@ -965,7 +965,7 @@
         <translation>Die Abläufe auf der Standardfehlerausgabe protokollieren.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>No remembered account matches &apos;%1&apos; (see dps-setup account list).</source>
         <translation>Kein gespeichertes Konto passt zu „%1“ (siehe dps-setup account list).</translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation>Jede HTTP-Anforderung (geschwärzt) auf der Standardfehlerausgabe protokollieren.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Usage: dps-setup account list [--json] [--no-tenants]</source>
         <translation>Verwendung: dps-setup account list [--json] [--no-tenants]</translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation>Mandant des Abonnements (Standard: der des Dienstprinzipals; bei einem Konto der eigene Mandant des Abonnements).</translation>
     </message>
     <message>
-        <location filename="../app/core/cli/AccountCommands.cpp" line="-384"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="-366"/>
         <location line="+4"/>
         <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
         <source>id</source>
@@ -1048,7 +1048,7 @@
         <translation>Dieses gespeicherte Konto verwenden (seine ID oder sein Benutzername; siehe dps-setup account list).</translation>
     </message>
     <message>
-        <location filename="../app/core/cli/AccountCommands.cpp" line="+242"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="+236"/>
         <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
         <source>account</source>
         <translation>Konto</translation>
@@ -1069,7 +1069,7 @@
         <translation>Der Dienstprinzipal %1 der Sandbox wird verwendet (aus ihrer Infodatei).</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+90"/>
         <source>Cannot read the sandbox info file %1: %2</source>
         <translation>Die Sandbox-Infodatei %1 kann nicht gelesen werden: %2</translation>
     </message>

@@ -369,22 +369,22 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+425"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+438"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+223"/>
-        <location line="+68"/>
+        <location line="+217"/>
+        <location line="+62"/>
         <source>id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-373"/>
-        <location line="+478"/>
+        <location line="-361"/>
+        <location line="+460"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-431"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,12 +395,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+233"/>
+        <location line="+227"/>
         <source>Subscription of the DPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-226"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,14 +410,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+218"/>
+        <location line="+212"/>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+61"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-288"/>
         <source>The resource group must exist already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,7 +546,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>Missing: %1. See dps-setup setup --help.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,35 +577,35 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+134"/>
+        <location line="+128"/>
         <source>ID scope:                %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>Service endpoint:        %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+134"/>
+        <location line="-127"/>
+        <location line="+128"/>
         <source>Global device endpoint:  %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-127"/>
         <source>IoT hub host name:       %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+127"/>
         <source>Allocation policy:       %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-117"/>
         <source>Nothing that succeeded is undone; run the same command again to finish the setup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,7 +635,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>show needs --subscription, --resource-group and --dps.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +665,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>--resource-group needs --subscription.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,7 +727,7 @@
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-800"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-795"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,12 +775,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+438"/>
+        <location line="+420"/>
         <source>needs sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-418"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,7 +860,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+17"/>
         <source>Choose one of --browser, --device-code, --service-principal and --azure-cli.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -965,7 +965,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+12"/>
         <source>No remembered account matches &apos;%1&apos; (see dps-setup account list).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>Usage: dps-setup account list [--json] [--no-tenants]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,7 +1031,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/cli/AccountCommands.cpp" line="-384"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="-366"/>
         <location line="+4"/>
         <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
         <source>id</source>
@@ -1048,7 +1048,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/cli/AccountCommands.cpp" line="+242"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="+236"/>
         <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
         <source>account</source>
         <translation type="unfinished"></translation>
@@ -1069,7 +1069,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+90"/>
         <source>Cannot read the sandbox info file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -224,14 +224,8 @@ int runLogin(const QStringList &arguments)
                                tr("command"));
     openUrl.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOption(openUrl);
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
-        return UsageError;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return Success;
-    }
+    if (const int rc = parseArguments(p, arguments); rc >= 0)
+        return rc;
     const bool json = p.isSet(QStringLiteral("json"));
 
     QList<SignInMethod> methods;
@@ -455,14 +449,8 @@ int runLogout(const QStringList &arguments)
                  tr("account")});
     p.addOption({QStringLiteral("verbose"), tr("Log what happens on standard error.")});
     p.addHelpOption();
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
-        return UsageError;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return Success;
-    }
+    if (const int rc = parseArguments(p, arguments); rc >= 0)
+        return rc;
     Session s;
     ensureAccounts(s);
     QList<Account> targets;
@@ -527,14 +515,8 @@ int runAccount(const QStringList &arguments)
     p.addOption(
         {QStringLiteral("verbose"), tr("Log every HTTP request (redacted) on standard error.")});
     p.addHelpOption();
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
-        return UsageError;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return Success;
-    }
+    if (const int rc = parseArguments(p, arguments); rc >= 0)
+        return rc;
     if (p.positionalArguments() != QStringList{QStringLiteral("list")}) {
         err() << tr("Usage: dps-setup account list [--json] [--no-tenants]") << Qt::endl;
         return UsageError;

@@ -55,6 +55,9 @@ void addCommonOptions(QCommandLineParser &p, bool withAccount = true);
 // The cloud options only (login: no --json of setup's shape, no --account).
 void addCloudOptions(QCommandLineParser &p);
 
+// Parses a command's arguments: -1 to go on; UsageError after printing the parser's complaint, or
+// Success after printing --help.
+int parseArguments(QCommandLineParser &p, const QStringList &arguments);
 // Resolves the cloud from the options (may start an embedded sandbox). Returns an exit code on failure,
 // else -1.
 int resolveCloud(const QCommandLineParser &p, Session &s);

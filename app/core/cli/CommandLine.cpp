@@ -115,6 +115,19 @@ void ensureAccounts(Session &s)
     s.accounts->setPipelineOptions(pipelineOptions(Arm::Cloud()));
 }
 
+int parseArguments(QCommandLineParser &p, const QStringList &arguments)
+{
+    if (!p.parse(arguments)) {
+        err() << p.errorText() << Qt::endl;
+        return UsageError;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText();
+        return Success;
+    }
+    return -1;
+}
+
 int resolveCloud(const QCommandLineParser &p, Session &s)
 {
     QString cloudName = p.value(QStringLiteral("cloud"));
@@ -445,14 +458,8 @@ int runSetup(const QStringList &arguments)
     p.addOption({QStringLiteral("no-apply-policy"), tr("Don't apply the allocation policy to this hub.")});
     p.addOption({QStringLiteral("plan"), tr("Only check and print the ARM calls the setup would make; change nothing.")});
     p.addOption({QStringLiteral("register-provider"), tr("Register Microsoft.Devices in the subscription if needed.")});
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
-        return UsageError;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return Success;
-    }
+    if (const int rc = parseArguments(p, arguments); rc >= 0)
+        return rc;
     const bool json = p.isSet(QStringLiteral("json"));
     QStringList missing;
     for (const char *required : {"subscription", "resource-group", "dps", "hub"}) {
@@ -658,14 +665,8 @@ int runShow(const QStringList &arguments)
     p.addOption({QStringLiteral("subscription"), tr("Subscription of the DPS."), tr("id")});
     p.addOption({QStringLiteral("resource-group"), tr("Resource group of the DPS."), tr("name")});
     p.addOption({QStringLiteral("dps"), tr("Name of the DPS."), tr("name")});
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
-        return UsageError;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return Success;
-    }
+    if (const int rc = parseArguments(p, arguments); rc >= 0)
+        return rc;
     if (!p.isSet(QStringLiteral("subscription")) || !p.isSet(QStringLiteral("resource-group")) || !p.isSet(QStringLiteral("dps"))) {
         err() << tr("show needs --subscription, --resource-group and --dps.") << Qt::endl;
         return UsageError;
@@ -725,14 +726,8 @@ int runList(const QStringList &arguments)
     addCommonOptions(p);
     p.addOption({QStringLiteral("subscription"), tr("Only this subscription."), tr("id")});
     p.addOption({QStringLiteral("resource-group"), tr("Only this resource group (needs --subscription)."), tr("name")});
-    if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
-        return UsageError;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText();
-        return Success;
-    }
+    if (const int rc = parseArguments(p, arguments); rc >= 0)
+        return rc;
     if (p.isSet(QStringLiteral("resource-group")) && !p.isSet(QStringLiteral("subscription"))) {
         err() << tr("--resource-group needs --subscription.") << Qt::endl;
         return UsageError;
