@@ -1177,7 +1177,7 @@
         <translation>Es ist kein Schlüsselbund verfügbar. Sie können nur für diese Sitzung angemeldet bleiben.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+41"/>
         <source>The sign-in service sent no refresh token (offline_access was not granted), so DPS Setup cannot stay signed in. Check the app registration&apos;s permissions.</source>
         <translation>Der Anmeldedienst hat kein Aktualisierungstoken gesendet (offline_access wurde nicht gewährt), daher kann die DPS-Einrichtung nicht angemeldet bleiben. Prüfen Sie die Berechtigungen der App-Registrierung.</translation>
     </message>
@@ -1202,28 +1202,28 @@
         <translation>Ein Dienstprinzipal benötigt eine Mandanten-ID, eine Client-ID und einen geheimen Clientschlüssel; fehlend: %1.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+29"/>
         <source>The Azure CLI (az) was not found. Install it and run &quot;az login&quot;, or choose another way to sign in.</source>
         <translation>Die Azure CLI (az) wurde nicht gefunden. Installieren Sie sie und führen Sie „az login“ aus, oder wählen Sie eine andere Anmeldemethode.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
         <source>Azure CLI login</source>
         <translation>Azure CLI-Anmeldung</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+191"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location line="-823"/>
-        <location line="+907"/>
+        <location line="-805"/>
+        <location line="+889"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-936"/>
+        <location line="-918"/>
         <source>You can stay signed in for this session only.</source>
         <translation>Sie können nur für diese Sitzung angemeldet bleiben.</translation>
     </message>
@@ -1238,7 +1238,7 @@
         <translation>Im Schlüsselbund wurde keine gespeicherte Anmeldung für %1 gefunden. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location line="+774"/>
+        <location line="+756"/>
         <source>%1 is signed out, but its saved sign-in could not be deleted from the keychain: %2</source>
         <translation>%1 ist abgemeldet, aber die gespeicherte Anmeldung konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
     </message>

@@ -1177,7 +1177,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+41"/>
         <source>The sign-in service sent no refresh token (offline_access was not granted), so DPS Setup cannot stay signed in. Check the app registration&apos;s permissions.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,28 +1202,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+29"/>
         <source>The Azure CLI (az) was not found. Install it and run &quot;az login&quot;, or choose another way to sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
         <source>Azure CLI login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+191"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-823"/>
-        <location line="+907"/>
+        <location line="-805"/>
+        <location line="+889"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-936"/>
+        <location line="-918"/>
         <source>You can stay signed in for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,7 +1238,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+774"/>
+        <location line="+756"/>
         <source>%1 is signed out, but its saved sign-in could not be deleted from the keychain: %2</source>
         <translation type="unfinished"></translation>
     </message>

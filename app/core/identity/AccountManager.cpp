@@ -580,6 +580,28 @@ AccountOperation *AccountManager::signIn(SignInMethod method,
     }
 
     QPointer<AccountManager> self(this);
+    // Service principal and Azure CLI: the ARM token that proves the sign-in. Cancel on the operation
+    // cancels the request, a failure fails the operation, and `onToken` runs only while both still live.
+    auto firstToken = [self, flow, op, &cloud, &tenant](const std::shared_ptr<TokenCredential> &credential,
+                                                         std::function<void(const AccessToken &)> onToken) {
+        op->m_credential = credential; // owned by the operation, not only by its own callback
+        TokenRequest request;
+        request.scopes = {cloud.armScope};
+        request.tenantId = tenant;
+        request.cancellation = std::make_shared<Http::CancellationToken>();
+        connect(op, &AccountOperation::cancelRequested, op, [c = request.cancellation] { c->cancel(); });
+        credential->getToken(request,
+                             [self, flow, onToken = std::move(onToken)](const std::optional<AccessToken> &token,
+                                                                        const AuthError &error) {
+                                 if (!self || !flow->op)
+                                     return;
+                                 if (!token) {
+                                     flow->op->fail(signInError(error));
+                                     return;
+                                 }
+                                 onToken(*token);
+                             });
+    };
     auto onUser = [self, flow](const SignInResult &r) {
         if (!self || !flow->op)
             return;
@@ -662,38 +684,19 @@ AccountOperation *AccountManager::signIn(SignInMethod method,
                                                                    options.clientId.trimmed(),
                                                                    options.clientSecret,
                                                                    m_clock);
-        op->m_credential = credential; // owned by the operation, not only by its own callback
-        TokenRequest request;
-        request.scopes = {cloud.armScope};
-        request.tenantId = tenant;
-        request.cancellation = std::make_shared<Http::CancellationToken>();
-        connect(op, &AccountOperation::cancelRequested, op, [c = request.cancellation] {
-            c->cancel();
+        firstToken(credential, [self, flow, credential](const AccessToken &token) {
+            const QJsonObject claims = jwtClaims(token.token);
+            Account a;
+            a.method = SignInMethod::ServicePrincipal;
+            a.cloudName = flow->cloud.name;
+            a.cloud = cloudToJson(flow->cloud);
+            a.clientId = credential->clientId();
+            a.homeTenantId = credential->defaultTenantId();
+            a.username = credential->clientId();
+            a.displayName = firstClaim(claims, {"app_displayname"});
+            a.objectId = firstClaim(claims, {"oid"});
+            self->finishSignIn(flow, a, flow->options.clientSecret.toUtf8(), credential);
         });
-        credential->getToken(request,
-                             [self, flow, credential](const std::optional<AccessToken> &token,
-                                                      const AuthError &error) {
-                                 if (!self || !flow->op)
-                                     return;
-                                 if (!token) {
-                                     flow->op->fail(signInError(error));
-                                     return;
-                                 }
-                                 const QJsonObject claims = jwtClaims(token->token);
-                                 Account a;
-                                 a.method = SignInMethod::ServicePrincipal;
-                                 a.cloudName = flow->cloud.name;
-                                 a.cloud = cloudToJson(flow->cloud);
-                                 a.clientId = credential->clientId();
-                                 a.homeTenantId = credential->defaultTenantId();
-                                 a.username = credential->clientId();
-                                 a.displayName = firstClaim(claims, {"app_displayname"});
-                                 a.objectId = firstClaim(claims, {"oid"});
-                                 self->finishSignIn(flow,
-                                                    a,
-                                                    flow->options.clientSecret.toUtf8(),
-                                                    credential);
-                             });
         break;
     }
     case SignInMethod::AzureCli: {
@@ -706,42 +709,21 @@ AccountOperation *AccountManager::signIn(SignInMethod method,
         }
         m_azProgram = options.azProgram;
         auto credential = std::make_shared<AzureCliCredential>(options.azProgram, tenant, m_clock);
-        op->m_credential = credential;
-        TokenRequest request;
-        request.scopes = {cloud.armScope};
-        request.tenantId = tenant;
-        request.cancellation = std::make_shared<Http::CancellationToken>();
-        connect(op, &AccountOperation::cancelRequested, op, [c = request.cancellation] {
-            c->cancel();
+        firstToken(credential, [self, flow, credential](const AccessToken &token) {
+            const QJsonObject claims = jwtClaims(token.token);
+            Account a;
+            a.method = SignInMethod::AzureCli;
+            a.cloudName = flow->cloud.name;
+            a.cloud = cloudToJson(flow->cloud);
+            a.clientId = firstClaim(claims, {"appid", "azp"});
+            a.homeTenantId = token.tenantId.isEmpty() ? firstClaim(claims, {"tid"}) : token.tenantId;
+            a.username = firstClaim(claims, {"upn", "unique_name", "preferred_username", "email", "appid"});
+            a.displayName = firstClaim(claims, {"name"});
+            a.objectId = firstClaim(claims, {"oid"});
+            if (a.username.isEmpty())
+                a.username = QCoreApplication::translate("Dps::Identity::AccountManager", "Azure CLI login");
+            self->finishSignIn(flow, a, {}, credential);
         });
-        credential->getToken(
-            request,
-            [self, flow, credential](const std::optional<AccessToken> &token,
-                                     const AuthError &error) {
-                if (!self || !flow->op)
-                    return;
-                if (!token) {
-                    flow->op->fail(signInError(error));
-                    return;
-                }
-                const QJsonObject claims = jwtClaims(token->token);
-                Account a;
-                a.method = SignInMethod::AzureCli;
-                a.cloudName = flow->cloud.name;
-                a.cloud = cloudToJson(flow->cloud);
-                a.clientId = firstClaim(claims, {"appid", "azp"});
-                a.homeTenantId = token->tenantId.isEmpty() ? firstClaim(claims, {"tid"})
-                                                           : token->tenantId;
-                a.username
-                    = firstClaim(claims,
-                                 {"upn", "unique_name", "preferred_username", "email", "appid"});
-                a.displayName = firstClaim(claims, {"name"});
-                a.objectId = firstClaim(claims, {"oid"});
-                if (a.username.isEmpty())
-                    a.username = QCoreApplication::translate("Dps::Identity::AccountManager",
-                                                             "Azure CLI login");
-                self->finishSignIn(flow, a, {}, credential);
-            });
         break;
     }
     }
