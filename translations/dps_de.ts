@@ -1738,12 +1738,12 @@
 <context>
     <name>Dps::Setup::SetupController</name>
     <message>
-        <location filename="../app/core/setup/SetupController.cpp" line="+64"/>
+        <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+188"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
@@ -1805,7 +1805,7 @@
         <translation>Der IoT-Hub „%1“ existiert bereits in der Ressourcengruppe „%2“; er wird unverändert verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+112"/>
+        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+114"/>
         <source>This build cannot start a sandbox.</source>
         <translation>Dieser Build kann keine Sandbox starten.</translation>
     </message>
@@ -3788,18 +3788,18 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>%1 (%2)</source>
         <extracomment>Subscription in the list: &quot;Production (1f0c2a6e-...)&quot;, with its state when not enabled.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-41"/>
         <source>&amp;Try again</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Loading your subscriptions…</source>
         <translation>Ihre Abonnements werden geladen…</translation>
     </message>

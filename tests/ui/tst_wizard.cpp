@@ -788,6 +788,9 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
     auto *combo = m_drive->find<QComboBox>("subscriptionCombo");
     const QString fabrikamSubscription = QStringLiteral("9d4e7b10-0000-4000-8000-000000000003");
     EXPECT_LT(combo->findData(fabrikamSubscription), 0);
+    // The tenants were listed once: the subscription page took the sign-in page's listing.
+    EXPECT_EQ(fetchRequestLog(*m_sandbox).count([](const LoggedRequest &e) { return e.method == QLatin1String("GET") && e.path == QLatin1String("/tenants"); }), 1)
+        << str(fetchRequestLog(*m_sandbox).dump());
     m_drive->shot("tenant-needs-sign-in");
     // Signing in to that tenant (MFA done in the browser) lists its subscription too.
     auto *signInTenant = note->findChild<QPushButton *>(QStringLiteral("signInTenant-") + m_sandbox->tenantId(1));

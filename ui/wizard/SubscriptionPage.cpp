@@ -170,6 +170,11 @@ void SubscriptionPage::initializePage()
         m_groupName->setText(plan().resourceGroup);
     if (!plan().createResourceGroup)
         m_existingGroup->setChecked(true);
+    // The sign-in page may have listed them already for this identity.
+    if (controller().subscriptionsLoaded()) {
+        fillSubscriptions(controller().subscriptions());
+        return;
+    }
     m_subscriptionsLoaded = false;
     m_subscription->setEnabled(false);
     m_subscriptionMessage->setMessage(Status::Busy, tr("Loading your subscriptions…"));

@@ -57,6 +57,10 @@ QString SetupController::tenantOf(const QString &subscriptionId, const QString &
 
 void SetupController::loadSubscriptions()
 {
+    // One listing at a time: a page asking while another page's listing is on its way gets that one's
+    // answer (every tenant, a token each, their subscriptions: not worth doing twice).
+    if (m_subscriptionsLoading)
+        return;
     const quint64 generation = ++m_subscriptionsGeneration;
     m_pendingSubscriptions.clear();
     m_pendingTenants = 0;
@@ -64,6 +68,7 @@ void SetupController::loadSubscriptions()
         Q_EMIT loadFailed(QStringLiteral("subscriptions"), ArmError::validation(QStringLiteral("NotSignedIn"), tr("Sign in first.")));
         return;
     }
+    m_subscriptionsLoading = true;
     if (m_accounts && m_account) {
         // A person's account: every tenant with its state (MFA / Conditional Access tenants need their
         // own sign-in and are shown, not dropped), subscriptions of the ready ones.
@@ -84,6 +89,7 @@ void SetupController::loadSubscriptions()
         connect(op, &Identity::AccountOperation::failed, this, [this, generation](const Identity::AccountError &error) {
             if (generation != m_subscriptionsGeneration)
                 return;
+            m_subscriptionsLoading = false;
             Q_EMIT loadFailed(QStringLiteral("subscriptions"),
                               ArmError::validation(QStringLiteral("AccountFailed"), error.userMessage()));
         });
@@ -134,6 +140,7 @@ void SetupController::loadSubscriptions()
         [this, generation](const ArmError &error) {
             if (generation != m_subscriptionsGeneration)
                 return;
+            m_subscriptionsLoading = false;
             Q_EMIT loadFailed(QStringLiteral("subscriptions"), error);
         });
 }
@@ -154,6 +161,8 @@ void SetupController::finishSubscriptions()
     });
     m_pendingSubscriptions.clear();
     m_subscriptions = out;
+    m_subscriptionsLoaded = true;
+    m_subscriptionsLoading = false;
     Q_EMIT subscriptionsChanged(m_subscriptions);
 }
 

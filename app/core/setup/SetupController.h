@@ -98,6 +98,9 @@ public:
     // fails is reported through loadFailed("subscriptions", ...) and the others are still listed.
     void loadSubscriptions();
     QList<Arm::Subscription> subscriptions() const { return m_subscriptions; }
+    // The subscriptions of the identity in use were listed (and not signed out since): subscriptions()
+    // holds them, and tenants() the tenants' states.
+    bool subscriptionsLoaded() const { return m_subscriptionsLoaded; }
     // tenantId empty: the subscription's tenant as last listed by loadSubscriptions().
     void loadResourceGroups(const QString &subscriptionId, const QString &tenantId = {});
     void loadLocations(const QString &subscriptionId, const QString &tenantId = {}); // regions with DPS and IoT Hub
@@ -200,6 +203,8 @@ private:
     QList<Arm::Subscription> m_pendingSubscriptions;
     int m_pendingTenants = 0;
     quint64 m_subscriptionsGeneration = 0;
+    bool m_subscriptionsLoading = false;
+    bool m_subscriptionsLoaded = false;
 
     int m_nameDelayMs = 400;
     NameCheck m_dpsName;

@@ -57,6 +57,8 @@ void SetupController::resetIdentity()
             call->cancel();
     }
     ++m_subscriptionsGeneration;
+    m_subscriptionsLoading = false;
+    m_subscriptionsLoaded = false;
     m_subscriptions.clear();
     m_tenants.clear();
     m_account.reset();
