@@ -135,9 +135,6 @@ private:
     FieldMessage *m_regionMessage;
     QList<Arm::ResourceGroup> m_groupList;
     QList<Arm::Location> m_locations;
-    bool m_subscriptionsLoaded = false;
-    bool m_groupsLoaded = false;
-    bool m_providerKnown = false;
     bool m_providerRegistered = false;
     bool m_registering = false;
 };

@@ -120,7 +120,6 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
                 if (sub != currentSubscription())
                     return;
                 m_groupList = groups;
-                m_groupsLoaded = true;
                 const QString keep = m_groups->currentData().toString().isEmpty() ? plan().resourceGroup : m_groups->currentData().toString();
                 m_groups->clear();
                 for (const auto &g : groups)
@@ -143,7 +142,6 @@ SubscriptionPage::SubscriptionPage(Setup::SetupController &controller, QWidget *
         if (!isVisible() && wizard() && wizard()->currentPage() != this)
             return;
         if (what == QLatin1String("subscriptions")) {
-            m_subscriptionsLoaded = true;
             m_subscriptionMessage->setMessage(Status::Error, error.userMessage());
         } else if (what == QLatin1String("provider") || what == QLatin1String("registerProvider")) {
             m_registering = false;
@@ -175,7 +173,6 @@ void SubscriptionPage::initializePage()
         fillSubscriptions(controller().subscriptions());
         return;
     }
-    m_subscriptionsLoaded = false;
     m_subscription->setEnabled(false);
     m_subscriptionMessage->setMessage(Status::Busy, tr("Loading your subscriptions…"));
     controller().loadSubscriptions();
@@ -183,7 +180,6 @@ void SubscriptionPage::initializePage()
 
 void SubscriptionPage::fillSubscriptions(const QList<Arm::Subscription> &subscriptions)
 {
-    m_subscriptionsLoaded = true;
     const QString keep = currentSubscription().isEmpty() ? plan().subscriptionId : currentSubscription();
     QSignalBlocker block(m_subscription);
     m_subscription->clear();
@@ -234,8 +230,6 @@ void SubscriptionPage::fillSubscriptions(const QList<Arm::Subscription> &subscri
 void SubscriptionPage::onSubscriptionChosen()
 {
     const QString sub = currentSubscription();
-    m_groupsLoaded = false;
-    m_providerKnown = false;
     m_providerRegistered = false;
     m_registering = false;
     m_groupList.clear();
@@ -271,7 +265,6 @@ void SubscriptionPage::onProviderState(const QString &subscriptionId, const Arm:
 {
     if (subscriptionId != currentSubscription())
         return;
-    m_providerKnown = true;
     m_providerRegistered = state.isRegistered();
     m_provider->clearActions();
     if (state.isRegistered()) {
