@@ -1,5 +1,6 @@
 #include "Application.h"
 
+#include "cli/CommandLine.h"
 #include "identity/AccountManager.h"
 #include "sandbox/Sandbox.h"
 #include "secrets/KeychainSecretStore.h"
@@ -119,6 +120,42 @@ bool Application::startEmbeddedSandbox(QJsonObject *info, QString *error)
     return true;
 }
 
+Application::Options Application::addOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addVersionOption();
+    //: %1 is a language code.
+    const QString languageHelp = tr("Use this language for the user interface instead of the "
+                                    "system's language, for example %1.")
+                                     .arg(QStringLiteral("de"));
+    parser.addOption(
+        QCommandLineOption(QLatin1String(LanguageOptionName), languageHelp, tr("language")));
+    Options options{QCommandLineOption(QStringLiteral("sandbox"),
+                                       tr("Try the app without an Azure account: start a local sandbox with demo "
+                                          "subscriptions and sign in to it.")),
+                    QCommandLineOption(QStringLiteral("sandbox-info"),
+                                       tr("Use a running arm-sandbox, described by its info file, instead of Azure."),
+                                       tr("file"))};
+    parser.addOption(options.sandbox);
+    parser.addOption(options.sandboxInfo);
+    return options;
+}
+
+int Application::checkArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    QString problem;
+    if (!parser.parse(arguments))
+        problem = parser.errorText();
+    else if (!parser.positionalArguments().isEmpty())
+        problem = tr("Unexpected argument '%1'.").arg(parser.positionalArguments().constFirst());
+    if (problem.isEmpty())
+        return -1;
+    QTextStream(stderr) << problem << Qt::endl << Cli::usage() << Qt::endl;
+    return Cli::UsageError;
+}
+
 int Application::run()
 {
     // The language has to be known before the first translated text, which may be --help's.
@@ -128,37 +165,24 @@ int Application::run()
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Sets up an Azure IoT Hub Device Provisioning Service without the Azure portal."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    //: %1 is a language code.
-    const QString languageHelp = tr("Use this language for the user interface instead of the "
-                                    "system's language, for example %1.")
-                                     .arg(QStringLiteral("de"));
-    parser.addOption(
-        QCommandLineOption(QLatin1String(LanguageOptionName), languageHelp, tr("language")));
-    const QCommandLineOption sandboxOption(QStringLiteral("sandbox"),
-                                           tr("Try the app without an Azure account: start a local sandbox with demo "
-                                              "subscriptions and sign in to it."));
-    const QCommandLineOption sandboxInfoOption(QStringLiteral("sandbox-info"),
-                                               tr("Use a running arm-sandbox, described by its info file, instead of Azure."),
-                                               tr("file"));
-    parser.addOption(sandboxOption);
-    parser.addOption(sandboxInfoOption);
-    parser.process(*this);
+    const Options options = addOptions(parser);
+    const QCommandLineOption &sandboxOption = options.sandbox;
+    const QCommandLineOption &sandboxInfoOption = options.sandboxInfo;
+    parser.process(*this); // checkArguments() has refused what it would complain about
 
     m_accountStore = std::make_shared<Identity::AccountStore>();
     m_keychain = std::make_unique<Secrets::KeychainSecretStore>();
     m_accounts = std::make_unique<Identity::AccountManager>(m_accountStore, m_keychain.get());
     m_accounts->setUrlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
-    Http::PipelineOptions options;
-    options.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)")
-                            .arg(applicationVersion(), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion()))
-                            .toUtf8();
-    m_accounts->setPipelineOptions(options);
+    Http::PipelineOptions pipelineOptions;
+    pipelineOptions.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)")
+                                    .arg(applicationVersion(), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion()))
+                                    .toUtf8();
+    m_accounts->setPipelineOptions(pipelineOptions);
 
     m_controller = std::make_unique<Setup::SetupController>(nullptr, m_accounts.get(),
                                                             QDir(dataDirectory()).filePath(QStringLiteral("runs")));
-    m_controller->setUserAgent(options.userAgent);
+    m_controller->setUserAgent(pipelineOptions.userAgent);
     m_controller->setSandboxStarter([this](QJsonObject *info, QString *error) { return startEmbeddedSandbox(info, error); });
     m_controller->restoreChoices();
 

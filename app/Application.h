@@ -3,6 +3,8 @@
 #include "ui/Translator.h"
 
 #include <QApplication>
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QLocale>
 
 #include <memory>
@@ -41,7 +43,18 @@ public:
     // Runs the application and returns its exit code.
     int run();
 
+    // Before any window: an unknown option or a stray argument prints the usage; returns the exit code
+    // (2), or -1 when the arguments are fine.
+    static int checkArguments(const QStringList &arguments);
+
 private:
+    struct Options
+    {
+        QCommandLineOption sandbox;
+        QCommandLineOption sandboxInfo;
+    };
+    static Options addOptions(QCommandLineParser &parser); // also --help, --version, --lang
+
     QLocale requestedLocale() const;
     bool startEmbeddedSandbox(QJsonObject *info, QString *error);
 

@@ -6,8 +6,8 @@
 
 int main(int argc, char **argv)
 {
-    // `dps-setup setup|show|list ...` runs the command line without a display (QCoreApplication);
-    // anything else starts the desktop app.
+    // `dps-setup <command> ...` runs the command line without a display (QCoreApplication); options
+    // alone start the desktop app, once they are known to be fine (no window for a typo).
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -17,6 +17,8 @@ int main(int argc, char **argv)
         QCoreApplication::setApplicationVersion(QStringLiteral(DPS_VERSION));
         return Dps::Cli::run(arguments);
     }
+    if (const int rc = Dps::Application::checkArguments(arguments); rc >= 0)
+        return rc;
     Dps::Application app(argc, argv);
     return app.run();
 }

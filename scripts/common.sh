@@ -5,9 +5,9 @@
 # tests too.
 BUILD_PACKAGES=(
     cmake ninja-build g++
-    qt6-base-dev qt6-httpserver-dev qt6-networkauth-dev
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev libgtest-dev
+    qtkeychain-qt6-dev libgtest-dev libgmock-dev
 )
 # What Qt loads at run time: platform plugins, the SVG icon engine, Qt's own translations.
 RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 qt6-translations-l10n)

@@ -122,6 +122,7 @@ struct ArmStack
         options.userAgent = "dps-setup-tests";
         options.defaultScope = cloud.armScope;
         options.extraCa = cloud.extraCaCertificates;
+        options.extraCaOrigins = cloud.endpoints();
         options.retry.maxRetries = maxRetries;
         options.retry.baseDelayMs = 50;
         pipeline = Http::makeArmPipeline(&nam, credential, options);

@@ -48,6 +48,7 @@ public:
         m_admin = std::make_unique<HttpClient>(&m_sandbox);
         if (!m_sandbox.caCertificatePath().isEmpty())
             m_options.extraCa = QSslCertificate::fromPath(m_sandbox.caCertificatePath(), QSsl::Pem);
+        m_options.extraCaOrigins = {m_sandbox.baseUrl()};
         m_options.defaultScope = kArmScope;
         m_anonymous = makeAnonymousPipeline(&m_nam, m_options);
         m_credential = Identity::makeSandboxCredential(m_anonymous, m_sandbox.info(), error);

@@ -312,6 +312,7 @@ protected:
         m_admin = std::make_unique<HttpClient>(m_sandbox.get());
         if (!m_sandbox->caCertificatePath().isEmpty())
             m_options.extraCa = QSslCertificate::fromPath(m_sandbox->caCertificatePath(), QSsl::Pem);
+        m_options.extraCaOrigins = {m_sandbox->baseUrl()};
         m_options.defaultScope = kArmScope;
         m_anonymous = Http::makeAnonymousPipeline(&m_nam, m_options);
         m_endpoint = std::make_shared<TokenEndpoint>(m_anonymous, authorityHost(), m_clock);

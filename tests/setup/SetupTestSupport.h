@@ -49,6 +49,7 @@ struct EngineSession
         options.userAgent = "dps-setup-tests";
         options.defaultScope = s->cloud.armScope;
         options.extraCa = s->cloud.extraCaCertificates;
+        options.extraCaOrigins = s->cloud.endpoints();
         auto endpoint = std::make_shared<Identity::TokenEndpoint>(Http::makeAnonymousPipeline(s->nam.get(), options),
                                                                   s->cloud.authorityHost);
         s->credential = std::make_shared<Identity::ClientSecretCredential>(

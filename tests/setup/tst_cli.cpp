@@ -237,7 +237,9 @@ TEST_F(CliTest, PlanPrintsTheCallsAndWritesNothing)
     EXPECT_TRUE(text.out.contains("/provisioningServices/dps-plan")) << text.describe();
     EXPECT_TRUE(text.out.contains("listkeys")) << text.describe();
 
-    const CliResult json = runCli(setupArgs(QStringLiteral("plan"), {QStringLiteral("--plan"), QStringLiteral("--json")}));
+    EXPECT_TRUE(text.out.contains("Keep the DPS's allocation policy (a new DPS gets Hashed, the default)")) << text.describe();
+
+    const CliResult json = runCli(setupArgs(QStringLiteral("plan"), {QStringLiteral("--plan"), QStringLiteral("--policy"), QStringLiteral("geolatency"), QStringLiteral("--json")}));
     ASSERT_EQ(json.exitCode, 0) << json.describe();
     const QJsonObject doc = json.json();
     EXPECT_EQ(doc.value(QStringLiteral("status")).toString(), QStringLiteral("planned")) << json.describe();
@@ -454,4 +456,230 @@ TEST_F(CliTest, CreateAccessPolicyLinksWithADedicatedLeastPrivilegePolicy)
     const CliResult again = runCli(setupArgs(QStringLiteral("lp"), {QStringLiteral("--access-policy"), QStringLiteral("dps-lp"),
                                                                     QStringLiteral("--create-access-policy"), QStringLiteral("--json")}));
     ASSERT_EQ(again.exitCode, 0) << again.describe();
+}
+
+// ---- strict command line, exit codes that tell the cause (issue 9) --------------------------------
+
+namespace {
+
+// The environment of a process without any display: no window can open.
+QProcessEnvironment headless(QProcessEnvironment env)
+{
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    return env;
+}
+
+} // namespace
+
+TEST(CommandLine, AnyFirstWordIsACommandAndTyposGetASuggestion)
+{
+    EXPECT_TRUE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup"), QStringLiteral("frobnicate")}));
+    EXPECT_FALSE(Cli::isCommandLineInvocation({QStringLiteral("dps-setup"), QStringLiteral("--lang"), QStringLiteral("de")}));
+    EXPECT_EQ(Cli::commandSuggestion(QStringLiteral("setpu")), QStringLiteral("setup"));
+    EXPECT_EQ(Cli::commandSuggestion(QStringLiteral("lsit")), QStringLiteral("list"));
+    EXPECT_EQ(Cli::commandSuggestion(QStringLiteral("LOGOUT")), QStringLiteral("logout"));
+    EXPECT_TRUE(Cli::commandSuggestion(QStringLiteral("frobnicate")).isEmpty());
+}
+
+TEST_F(CliTest, UnknownCommandsAndStrayArgumentsGetTheUsageAndExitTwoWithoutAWindow)
+{
+    startSandbox();
+    const QProcessEnvironment env = headless(environment());
+    const CliResult unknown = runCli({QStringLiteral("frobnicate")}, env, 10000);
+    EXPECT_EQ(unknown.exitCode, 2) << unknown.describe();
+    EXPECT_TRUE(unknown.err.contains("Unknown command 'frobnicate'")) << unknown.describe();
+    EXPECT_TRUE(unknown.err.contains("Usage: dps-setup")) << unknown.describe();
+
+    const CliResult typo = runCli({QStringLiteral("setpu"), QStringLiteral("--dps"), QStringLiteral("x")}, env, 10000);
+    EXPECT_EQ(typo.exitCode, 2) << typo.describe();
+    EXPECT_TRUE(typo.err.contains("Did you mean 'setup'?")) << typo.describe();
+
+    // The desktop app's own options: a bad one or a stray word is refused before any window.
+    const CliResult badOption = runCli({QStringLiteral("--sandbx")}, env, 10000);
+    EXPECT_EQ(badOption.exitCode, 2) << badOption.describe();
+    EXPECT_TRUE(badOption.err.contains("sandbx")) << badOption.describe();
+    const CliResult strayGui = runCli({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("extra")}, env, 10000);
+    EXPECT_EQ(strayGui.exitCode, 2) << strayGui.describe();
+    EXPECT_TRUE(strayGui.err.contains("'extra'")) << strayGui.describe();
+
+    // "--resource-group my group", unquoted: an error, not the group "my".
+    QStringList args = setupArgs(QStringLiteral("stray"));
+    args.insert(args.indexOf(QStringLiteral("rg-stray")) + 1, QStringLiteral("group"));
+    const CliResult stray = runCli(args, env);
+    EXPECT_EQ(stray.exitCode, 2) << stray.describe();
+    EXPECT_TRUE(stray.err.contains("Unexpected argument 'group'")) << stray.describe();
+    for (const QString &verb : {QStringLiteral("show"), QStringLiteral("list"), QStringLiteral("logout"), QStringLiteral("login")}) {
+        const CliResult r = runCli({verb, QStringLiteral("surplus"), QStringLiteral("--help")}, env, 10000);
+        EXPECT_EQ(r.exitCode, 0) << verb.toStdString() << ": --help wins " << r.describe();
+        const CliResult s = runCli({verb, QStringLiteral("surplus")}, env, 10000);
+        EXPECT_EQ(s.exitCode, 2) << verb.toStdString() << ": " << s.describe();
+        EXPECT_TRUE(s.err.contains("Unexpected argument 'surplus'")) << s.describe();
+    }
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).entries.isEmpty()) << str(fetchRequestLog(*m_sandbox).dump());
+}
+
+TEST_F(CliTest, ExitCodesTellFixTheCommandFromTryLaterFromSignInAgain)
+{
+    startSandbox();
+    HttpClient admin(m_sandbox.get());
+    auto inject = [&](const QJsonObject &fault) {
+        ASSERT_EQ(admin.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")), fault).status, 201);
+    };
+    auto clearFaults = [&] { admin.send("DELETE", adminUrl(*m_sandbox, QStringLiteral("faults"))); };
+
+    // A name check that fails with 500 (every retry): Azure's trouble, try later -> 1.
+    inject({{QStringLiteral("method"), QStringLiteral("POST")}, {QStringLiteral("path"), QStringLiteral("checkProvisioningServiceNameAvailability")},
+            {QStringLiteral("status"), 500}, {QStringLiteral("remaining"), -1}});
+    const CliResult nameCheck = runCli(setupArgs(QStringLiteral("codes")));
+    EXPECT_EQ(nameCheck.exitCode, 1) << nameCheck.describe();
+    clearFaults();
+
+    // The token endpoint answers 500: not a wrong sign-in, try later -> 1.
+    inject({{QStringLiteral("path"), QStringLiteral("/oauth2/v2.0/token")}, {QStringLiteral("status"), 500}, {QStringLiteral("remaining"), -1}});
+    const CliResult tokenDown = runCli(setupArgs(QStringLiteral("codes")));
+    EXPECT_EQ(tokenDown.exitCode, 1) << tokenDown.describe();
+    clearFaults();
+
+    // A wrong client secret: sign in again -> 3.
+    QJsonObject info = m_sandbox->info();
+    QJsonObject sp = info.value(QStringLiteral("servicePrincipal")).toObject();
+    sp.insert(QStringLiteral("clientSecret"), QStringLiteral("obviously-wrong-test-secret"));
+    info.insert(QStringLiteral("servicePrincipal"), sp);
+    const QString wrongInfo = QDir(m_dataDir.path()).filePath(QStringLiteral("wrong-secret.json"));
+    QFile f(wrongInfo);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(info).toJson());
+    f.close();
+    QStringList wrongSecretArgs = setupArgs(QStringLiteral("codes"));
+    wrongSecretArgs[wrongSecretArgs.indexOf(infoFile())] = wrongInfo;
+    const CliResult wrongSecret = runCli(wrongSecretArgs);
+    EXPECT_EQ(wrongSecret.exitCode, 3) << wrongSecret.describe();
+
+    // A finding the person must fix (a name against the naming rule) stays 2; nothing was written by any of them.
+    const CliResult badName = runCli(setupArgs(QStringLiteral("codes"), {QStringLiteral("--hub"), QStringLiteral("-bad-")}));
+    EXPECT_EQ(badName.exitCode, 2) << badName.describe();
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).writes().isEmpty()) << str(fetchRequestLog(*m_sandbox).dump());
+}
+
+// The bug of issue 9: the error callbacks read a freed subscription id (a crash under every failure).
+TEST_F(CliTest, ListOfOneSubscriptionThatFailsSaysWhichAndExitsWithItsCause)
+{
+    startSandbox();
+    const QString unknownSub = QStringLiteral("00000000-0000-0000-0000-00000000dead");
+    const CliResult missing = runCli(QStringList{QStringLiteral("list")} + sandboxArgs() + QStringList{QStringLiteral("--subscription"), unknownSub});
+    EXPECT_EQ(missing.exitStatus, QProcess::NormalExit) << missing.describe();
+    EXPECT_EQ(missing.exitCode, 1) << missing.describe();
+    EXPECT_TRUE(missing.err.contains(unknownSub.toLatin1())) << missing.describe();
+
+    HttpClient admin(m_sandbox.get());
+    ASSERT_EQ(admin.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
+                             {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("path"), QStringLiteral("/IotHubs$")},
+                              {QStringLiteral("status"), 403}, {QStringLiteral("code"), QStringLiteral("AuthorizationFailed")}})
+                  .status,
+              201);
+    const CliResult denied = runCli(QStringList{QStringLiteral("list")} + sandboxArgs()
+                                    + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--json")});
+    EXPECT_EQ(denied.exitStatus, QProcess::NormalExit) << denied.describe();
+    EXPECT_EQ(denied.exitCode, 1) << denied.describe();
+    EXPECT_TRUE(denied.err.contains(m_sandbox->subscriptionId(0).toLatin1())) << denied.describe();
+    // What could be listed still is.
+    EXPECT_TRUE(denied.json().contains(QStringLiteral("provisioningServices"))) << denied.describe();
+}
+
+// ---- security (issue 9) -----------------------------------------------------------------------------
+
+TEST_F(CliTest, TheSandboxCloudNeverTakesTheEnvironmentsServicePrincipal)
+{
+    startSandbox();
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("AZURE_TENANT_ID"), QStringLiteral("11111111-1111-1111-1111-111111111111"));
+    env.insert(QStringLiteral("AZURE_CLIENT_ID"), QStringLiteral("22222222-2222-2222-2222-222222222222"));
+    env.insert(QStringLiteral("AZURE_CLIENT_SECRET"), QStringLiteral("fake-ci-secret-never-to-leave"));
+    const CliResult r = runCli(QStringList{QStringLiteral("list")} + sandboxArgs() + QStringList{QStringLiteral("--json")}, env);
+    ASSERT_EQ(r.exitCode, 0) << r.describe();
+    EXPECT_TRUE(r.err.contains("sandbox's service principal")) << r.describe();
+    EXPECT_TRUE(r.err.contains("AZURE_CLIENT_SECRET is ignored")) << r.describe();
+    EXPECT_FALSE(r.err.contains("22222222-2222")) << r.describe();
+}
+
+TEST_F(CliTest, ASandboxInfoFileNamingAnotherHostIsRefusedBeforeAnyRequest)
+{
+    startSandbox();
+    for (const QString &field : {QStringLiteral("armEndpoint"), QStringLiteral("authorityHost")}) {
+        QJsonObject info = m_sandbox->info();
+        info.insert(field, QStringLiteral("https://login.example.com/"));
+        info.insert(QStringLiteral("caCertificate"), QStringLiteral("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"));
+        const QString path = QDir(m_dataDir.path()).filePath(field + QStringLiteral(".json"));
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(info).toJson());
+        f.close();
+        const CliResult r = runCli({QStringLiteral("list"), QStringLiteral("--cloud"), QStringLiteral("sandbox"), QStringLiteral("--sandbox-info"), path});
+        EXPECT_EQ(r.exitCode, 2) << field.toStdString() << ": " << r.describe();
+        EXPECT_TRUE(r.err.contains("not on this computer")) << r.describe();
+    }
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).entries.isEmpty());
+}
+
+TEST_F(CliTest, VerboseShowsTheRedactedHttpLog)
+{
+    startSandbox();
+    QProcessEnvironment env = environment();
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    const CliResult quiet = runCli(QStringList{QStringLiteral("list")} + sandboxArgs(), env);
+    ASSERT_EQ(quiet.exitCode, 0) << quiet.describe();
+    EXPECT_FALSE(quiet.err.contains("api-version")) << quiet.describe();
+    const CliResult verbose = runCli(QStringList{QStringLiteral("list"), QStringLiteral("--verbose")} + sandboxArgs(), env);
+    ASSERT_EQ(verbose.exitCode, 0) << verbose.describe();
+    EXPECT_TRUE(verbose.err.contains("GET")) << verbose.describe();
+    EXPECT_TRUE(verbose.err.contains("api-version")) << verbose.describe();
+    EXPECT_TRUE(verbose.err.contains("REDACTED")) << verbose.describe();
+    const QByteArray secret = m_sandbox->info().value(QStringLiteral("servicePrincipal")).toObject().value(QStringLiteral("clientSecret")).toString().toUtf8();
+    EXPECT_FALSE(verbose.err.contains(secret));
+    EXPECT_FALSE(verbose.err.contains("eyJ")) << "a token in the log"; // JWTs start with eyJ
+}
+
+TEST_F(CliTest, ControlCharactersInServerTextAreEscapedOnTheTerminal)
+{
+    startSandbox();
+    HttpClient admin(m_sandbox.get());
+    ASSERT_EQ(admin.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
+                             {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("path"), QStringLiteral("/provisioningServices/dps-esc")},
+                              {QStringLiteral("status"), 400}, {QStringLiteral("code"), QStringLiteral("BadRequest")},
+                              {QStringLiteral("message"), QStringLiteral("\x1b]0;owned\x07\x1b[2Jcleared \xc2\x9b" "31m")}})
+                  .status,
+              201);
+    const CliResult r = runCli(QStringList{QStringLiteral("show")} + sandboxArgs()
+                               + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--resource-group"),
+                                             QStringLiteral("rg"), QStringLiteral("--dps"), QStringLiteral("dps-esc")});
+    EXPECT_EQ(r.exitCode, 1) << r.describe();
+    EXPECT_TRUE(r.err.contains("cleared")) << r.describe();
+    EXPECT_FALSE(r.err.contains('\x1b')) << r.describe();
+    EXPECT_FALSE(r.err.contains('\x07')) << r.describe();
+    EXPECT_FALSE(r.err.contains("\xc2\x9b")) << r.describe();
+    EXPECT_TRUE(r.err.contains("\\x1b")) << r.describe();
+}
+
+// --policy is optional: a new DPS gets Hashed, an existing one keeps its own.
+TEST_F(CliTest, WithoutPolicyANewDpsGetsHashedAndAnExistingOneKeepsItsOwn)
+{
+    startSandbox();
+    const CliResult first = runCli(setupArgs(QStringLiteral("keep"), {QStringLiteral("--json")}));
+    ASSERT_EQ(first.exitCode, 0) << first.describe();
+    EXPECT_EQ(first.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("allocationPolicy")).toString(), QStringLiteral("Hashed"));
+    const CliResult toStatic = runCli(setupArgs(QStringLiteral("keep"), {QStringLiteral("--policy"), QStringLiteral("static"), QStringLiteral("--json")}));
+    ASSERT_EQ(toStatic.exitCode, 0) << toStatic.describe();
+    clearRequestLog(*m_sandbox);
+    const CliResult again = runCli(setupArgs(QStringLiteral("keep"), {QStringLiteral("--json")}));
+    ASSERT_EQ(again.exitCode, 0) << again.describe();
+    EXPECT_EQ(again.json().value(QStringLiteral("result")).toObject().value(QStringLiteral("allocationPolicy")).toString(), QStringLiteral("Static"))
+        << again.describe();
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method != QLatin1String("GET") && e.path.contains(QLatin1String("provisioningServices"), Qt::CaseInsensitive); }), 0)
+        << str(log.dump());
+    const CliResult plan = runCli(setupArgs(QStringLiteral("keep"), {QStringLiteral("--plan")}));
+    ASSERT_EQ(plan.exitCode, 0) << plan.describe();
+    EXPECT_TRUE(plan.out.contains("Keep the DPS's allocation policy")) << plan.describe();
+    EXPECT_FALSE(plan.out.contains("Set the allocation policy")) << plan.describe();
 }

@@ -30,7 +30,7 @@ QString azureSpecsDir()
     const QString fromEnv = qEnvironmentVariable("DPS_AZURE_SPECS");
     if (!fromEnv.isEmpty())
         return fromEnv;
-    return QDir(QStringLiteral(DPS_SOURCE_DIR)).absoluteFilePath(QStringLiteral("../shared/azure-specs"));
+    return QDir(QStringLiteral(DPS_SOURCE_DIR)).absoluteFilePath(QStringLiteral("tests/specs"));
 }
 
 SandboxProcess::SandboxProcess()

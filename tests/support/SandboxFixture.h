@@ -104,7 +104,7 @@ private:
     QString m_bearer;
 };
 
-// Where the official specs live (../shared/azure-specs next to the checkout, or DPS_AZURE_SPECS).
+// Where the official specs live: tests/specs in the checkout (tests/specs/README.md), or DPS_AZURE_SPECS.
 QString azureSpecsDir();
 
 } // namespace Dps::Test

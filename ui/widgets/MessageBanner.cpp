@@ -26,6 +26,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_text->setObjectName(QStringLiteral("bannerText"));
     wrapText(m_text);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_text->setTextFormat(Qt::PlainText); // the text may come from a server: never rendered as HTML
     m_icon->setAlignment(Qt::AlignTop);
     m_copyDetails->setObjectName(QStringLiteral("copyDetailsButton"));
     m_copyDetails->setText(tr("Cop&y details"));

@@ -271,7 +271,10 @@ void IotHubPage::updateTier()
     if (sku == QLatin1String("F1")) {
         m_partitions->setRange(2, 2);
         const QString sub = plan().subscriptionId;
-        if (m_freeCheckedFor != sub) {
+        if (sub.isEmpty() || !controller().isSignedIn()) {
+            // Nothing to ask yet (the page is built before anyone signs in): initializePage() checks.
+            m_tierMessage->clear();
+        } else if (m_freeCheckedFor != sub) {
             m_freeCheckedFor = sub;
             m_freeChecked = false;
             m_tierMessage->setMessage(Status::Busy, tr("Checking whether this subscription already has its free hub…"));

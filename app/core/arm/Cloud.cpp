@@ -153,6 +153,19 @@ QString Cloud::validate() const
     if (problem.isEmpty())
         problem = checkEndpoint(authorityHost,
                                 QCoreApplication::translate("Dps::Arm::Cloud", "sign-in authority"));
+    // A sandbox info file is a file anyone can write: its endpoints must be this computer, or a
+    // sandbox "cloud" would send the sandbox's credentials (and trust its CA) for any host it names.
+    if (problem.isEmpty() && kind == Kind::Sandbox) {
+        for (const QUrl &url : {armEndpoint, authorityHost}) {
+            if (!Http::isLoopback(url)) {
+                problem = QCoreApplication::translate("Dps::Arm::Cloud",
+                                                      "The local sandbox's endpoint \"%1\" is not on this computer: a "
+                                                      "sandbox may only use 127.0.0.1, ::1 or localhost.")
+                              .arg(url.toString());
+                break;
+            }
+        }
+    }
     if (problem.isEmpty() && armScope.trimmed().isEmpty())
         problem
             = QCoreApplication::translate("Dps::Arm::Cloud",

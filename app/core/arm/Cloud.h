@@ -18,7 +18,10 @@ struct Cloud
     QUrl authorityHost;     // https://login.microsoftonline.com/
     QString armScope;       // https://management.azure.com/.default
     QUrl portalUrl;         // https://portal.azure.com/ (empty for the sandbox)
-    QList<QSslCertificate> extraCaCertificates; // sandbox over TLS with its own certificate
+    QList<QSslCertificate> extraCaCertificates; // sandbox over TLS with its own certificate (custom, sandbox)
+
+    // The endpoints extraCaCertificates may vouch for: this cloud's ARM endpoint and authority, nothing else.
+    QList<QUrl> endpoints() const { return {armEndpoint, authorityHost}; }
 
     static Cloud azurePublic();
     static Cloud azureChina();

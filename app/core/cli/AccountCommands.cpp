@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QSslCertificate>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -103,6 +105,20 @@ QString readSecret(const QString &prompt)
     return secret;
 }
 
+// The extra CA certificates a remembered cloud trusts (for its own endpoints only): subject and
+// SHA-256 fingerprint, so a person can see what their sign-in relies on.
+QStringList caDescriptions(const Arm::Cloud &cloud)
+{
+    QStringList out;
+    for (const QSslCertificate &c : cloud.extraCaCertificates) {
+        const QStringList cn = c.subjectInfo(QSslCertificate::CommonName);
+        out << QStringLiteral("%1 (SHA-256 %2)")
+                   .arg(cn.isEmpty() ? c.subjectDisplayName() : cn.join(QStringLiteral(", ")),
+                        QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':')));
+    }
+    return out;
+}
+
 QJsonObject accountJson(const Account &a, bool lastUsed)
 {
     QJsonObject json = a.toJson();
@@ -112,6 +128,11 @@ QJsonObject accountJson(const Account &a, bool lastUsed)
                             {QStringLiteral("name"), cloud.name},
                             {QStringLiteral("armEndpoint"), cloud.armEndpoint.toString()},
                             {QStringLiteral("authorityHost"), cloud.authorityHost.toString()}});
+    QJsonArray certificates;
+    for (const QString &ca : caDescriptions(cloud))
+        certificates.append(ca);
+    if (!certificates.isEmpty())
+        json.insert(QStringLiteral("trustedCertificates"), certificates);
     json.insert(QStringLiteral("lastUsed"), lastUsed);
     json.insert(QStringLiteral("needsSignIn"), a.needsSignIn);
     if (a.sessionOnly)
@@ -515,7 +536,7 @@ int runAccount(const QStringList &arguments)
     p.addOption(
         {QStringLiteral("verbose"), tr("Log every HTTP request (redacted) on standard error.")});
     p.addHelpOption();
-    if (const int rc = parseArguments(p, arguments); rc >= 0)
+    if (const int rc = parseArguments(p, arguments, {QStringLiteral("*")}); rc >= 0)
         return rc;
     if (p.positionalArguments() != QStringList{QStringLiteral("list")}) {
         err() << tr("Usage: dps-setup account list [--json] [--no-tenants]") << Qt::endl;
@@ -564,6 +585,8 @@ int runAccount(const QStringList &arguments)
                               a.homeTenantId,
                               a.id)
                   << Qt::endl;
+            for (const QString &ca : caDescriptions(a.toCloud()))
+                out() << QStringLiteral("    ") << tr("trusts the CA %1 for this cloud's endpoints").arg(ca) << Qt::endl;
             if (r.error)
                 out() << QStringLiteral("    ") << r.error->userMessage() << Qt::endl;
             printTenants(r.tenants, QStringLiteral("    "));

@@ -55,9 +55,10 @@ void addCommonOptions(QCommandLineParser &p, bool withAccount = true);
 // The cloud options only (login: no --json of setup's shape, no --account).
 void addCloudOptions(QCommandLineParser &p);
 
-// Parses a command's arguments: -1 to go on; UsageError after printing the parser's complaint, or
-// Success after printing --help.
-int parseArguments(QCommandLineParser &p, const QStringList &arguments);
+// Parses a command's arguments: -1 to go on; UsageError after printing the parser's complaint (also for
+// a positional argument the command does not take: `positional` lists the words it takes, "*" for any),
+// or Success after printing --help.
+int parseArguments(QCommandLineParser &p, const QStringList &arguments, const QStringList &positional = {});
 // Resolves the cloud from the options (may start an embedded sandbox). Returns an exit code on failure,
 // else -1.
 int resolveCloud(const QCommandLineParser &p, Session &s);

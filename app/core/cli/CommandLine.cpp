@@ -64,15 +64,62 @@ QString tr(const char *text)
     return QCoreApplication::translate("Dps::Cli::Detail", text);
 }
 
+namespace {
+
+// Standard output and error as the command line writes them: control characters other than newline
+// and tab are written as \xNN, so text from a server (an ARM error message, the device-code message,
+// a tenant's name) cannot move the cursor, retitle the terminal or hide what came before. JSON is not
+// affected: QJsonDocument escapes control characters itself.
+class TerminalSafeOutput : public QIODevice
+{
+public:
+    explicit TerminalSafeOutput(FILE *file)
+        : m_file(file)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        QByteArray safe;
+        safe.reserve(size);
+        for (qint64 i = 0; i < size; ++i) {
+            const auto c = static_cast<unsigned char>(data[i]);
+            // C1 controls are U+0080..U+009F, in UTF-8 0xC2 0x80..0x9F.
+            const bool c1 = c == 0xC2 && i + 1 < size && static_cast<unsigned char>(data[i + 1]) >= 0x80
+                            && static_cast<unsigned char>(data[i + 1]) <= 0x9F;
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+                safe += QByteArrayLiteral("\\x") + QByteArray::number(c, 16).rightJustified(2, '0');
+            } else if (c1) {
+                safe += QByteArrayLiteral("\\u00") + QByteArray::number(static_cast<unsigned char>(data[++i]), 16);
+            } else {
+                safe += char(c);
+            }
+        }
+        std::fwrite(safe.constData(), 1, size_t(safe.size()), m_file);
+        std::fflush(m_file);
+        return size;
+    }
+
+private:
+    FILE *m_file;
+};
+
+} // namespace
+
 QTextStream &err()
 {
-    static QTextStream s(stderr);
+    static TerminalSafeOutput device(stderr);
+    static QTextStream s(&device);
     return s;
 }
 
 QTextStream &out()
 {
-    static QTextStream s(stdout);
+    static TerminalSafeOutput device(stdout);
+    static QTextStream s(&device);
     return s;
 }
 
@@ -102,6 +149,7 @@ Http::PipelineOptions pipelineOptions(const Arm::Cloud &cloud)
     options.userAgent = QStringLiteral("dps-setup/%1 (%2; Qt %3)").arg(QStringLiteral(DPS_VERSION), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion())).toUtf8();
     options.defaultScope = cloud.armScope;
     options.extraCa = cloud.extraCaCertificates;
+    options.extraCaOrigins = cloud.endpoints();
     return options;
 }
 
@@ -115,15 +163,24 @@ void ensureAccounts(Session &s)
     s.accounts->setPipelineOptions(pipelineOptions(Arm::Cloud()));
 }
 
-int parseArguments(QCommandLineParser &p, const QStringList &arguments)
+int parseArguments(QCommandLineParser &p, const QStringList &arguments, const QStringList &positional)
 {
     if (!p.parse(arguments)) {
-        err() << p.errorText() << Qt::endl;
+        err() << p.errorText() << Qt::endl << tr("See --help for the options.") << Qt::endl;
         return UsageError;
     }
     if (p.isSet(QStringLiteral("help"))) {
         out() << p.helpText();
         return Success;
+    }
+    // Nothing is taken that is not asked for: "--resource-group my group" (unquoted) is an error, not
+    // the group "my".
+    const QStringList given = p.positionalArguments();
+    for (int i = 0; i < given.size(); ++i) {
+        if (i >= positional.size() || (positional[i] != QLatin1String("*") && positional[i] != given[i])) {
+            err() << tr("Unexpected argument '%1'. Quote values that contain spaces; see --help.").arg(given[i]) << Qt::endl;
+            return UsageError;
+        }
     }
     return -1;
 }
@@ -202,7 +259,13 @@ int openSession(const QCommandLineParser &p, Session &s)
     const QString envTenant = qEnvironmentVariable("AZURE_TENANT_ID");
     const QString envClient = qEnvironmentVariable("AZURE_CLIENT_ID");
     QString envSecret = qEnvironmentVariable("AZURE_CLIENT_SECRET");
-    const bool envSp = !envTenant.isEmpty() && !envClient.isEmpty() && !envSecret.isEmpty();
+    // A sandbox (named by a file) gets only its own service principal: the AZURE_* variables hold a
+    // real secret for a real authority, never to be sent to whatever endpoint an info file names.
+    const QString cloudArg = p.value(QStringLiteral("cloud")).toLower();
+    const bool sandboxCloud = cloudArg == QLatin1String("sandbox") || (cloudArg.isEmpty() && p.isSet(QStringLiteral("sandbox-info")));
+    const bool envSp = !sandboxCloud && !envTenant.isEmpty() && !envClient.isEmpty() && !envSecret.isEmpty();
+    if (sandboxCloud && !envSecret.isEmpty())
+        err() << tr("AZURE_CLIENT_SECRET is ignored for the local sandbox: it is only sent to the cloud it belongs to.") << Qt::endl;
     const bool cloudGiven = p.isSet(QStringLiteral("cloud")) || p.isSet(QStringLiteral("sandbox-info"));
     const QString accountArg = p.isSet(QStringLiteral("account")) ? p.value(QStringLiteral("account")) : QString();
 
@@ -292,8 +355,12 @@ int exitCodeFor(const Arm::ArmError &e)
         return Cancelled;
     if (e.kind == Arm::ArmError::Kind::Validation)
         return UsageError;
-    if (e.kind == Arm::ArmError::Kind::Authentication || e.httpStatus == 401 || e.code == QLatin1String("invalid_client")
-        || e.code == QLatin1String("AuthenticationFailed"))
+    // A token endpoint that is down or unreachable is worth trying again later, not signing in again.
+    static const QStringList transientSignIn{QStringLiteral("temporarily_unavailable"), QStringLiteral("server_error"),
+                                             QStringLiteral("network"), QStringLiteral("invalid_response")};
+    if (e.kind == Arm::ArmError::Kind::Authentication)
+        return transientSignIn.contains(e.code) ? OperationFailed : AuthenticationFailed;
+    if (e.httpStatus == 401 || e.code == QLatin1String("invalid_client") || e.code == QLatin1String("AuthenticationFailed"))
         return AuthenticationFailed;
     return OperationFailed;
 }
@@ -453,7 +520,7 @@ int runSetup(const QStringList &arguments)
     p.addOption({QStringLiteral("partitions"), tr("Device-to-cloud partitions of a new hub (2-128; F1: 2)."), tr("n"), QStringLiteral("4")});
     p.addOption({QStringLiteral("access-policy"), tr("Hub policy the DPS uses (RegistryWrite + ServiceConnect)."), tr("name"), QStringLiteral("iothubowner")});
     p.addOption({QStringLiteral("create-access-policy"), tr("Create the --access-policy on the hub with only RegistryWrite and ServiceConnect if it is missing (least privilege).")});
-    p.addOption({QStringLiteral("policy"), tr("Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static."), tr("policy"), QStringLiteral("hashed")});
+    p.addOption({QStringLiteral("policy"), tr("Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static. Without it a new DPS gets hashed and an existing DPS keeps its own."), tr("policy")});
     p.addOption({QStringLiteral("weight"), tr("Allocation weight of the hub (1-1000)."), tr("n"), QStringLiteral("1")});
     p.addOption({QStringLiteral("no-apply-policy"), tr("Don't apply the allocation policy to this hub.")});
     p.addOption({QStringLiteral("plan"), tr("Only check and print the ARM calls the setup would make; change nothing.")});
@@ -772,7 +839,17 @@ int runList(const QStringList &arguments)
         out().flush();
         QCoreApplication::exit(exitCode);
     };
-    auto listIn = [&](const QString &sub, const QString &tenant) {
+    // A subscription without Microsoft.Devices has nothing to list; any other failure is said and makes
+    // the exit code tell its cause (the others are still listed).
+    auto listFailed = [&](const QString &sub, const Arm::ArmError &e) {
+        if (e.code == QLatin1String("MissingSubscriptionRegistration"))
+            return;
+        err() << tr("Subscription %1: %2").arg(sub, e.userMessage()) << Qt::endl;
+        if (exitCode == Success)
+            exitCode = exitCodeFor(e);
+    };
+    // By value: the callers' strings (a resolveTenant() callback's capture) are gone before the replies.
+    auto listIn = [&](const QString sub, const QString tenant) {
         pending += 2;
         Services::onResult<QList<Arm::ProvisioningService>>(s.service->listDps(sub, rg, tenant), &context,
             [&, sub](const QList<Arm::ProvisioningService> &list) {
@@ -783,10 +860,8 @@ int runList(const QStringList &arguments)
                                                {QStringLiteral("id"), d.id}});
                 finishOne();
             },
-            [&](const Arm::ArmError &e) {
-                // A subscription without Microsoft.Devices has nothing to list.
-                if (e.code != QLatin1String("MissingSubscriptionRegistration"))
-                    err() << tr("Subscription %1: %2").arg(sub, e.userMessage()) << Qt::endl;
+            [&, sub](const Arm::ArmError &e) {
+                listFailed(sub, e);
                 finishOne();
             });
         Services::onResult<QList<Arm::IotHub>>(s.service->listHubs(sub, rg, tenant), &context,
@@ -798,9 +873,8 @@ int runList(const QStringList &arguments)
                                                {QStringLiteral("state"), h.state}, {QStringLiteral("id"), h.id}});
                 finishOne();
             },
-            [&](const Arm::ArmError &e) {
-                if (e.code != QLatin1String("MissingSubscriptionRegistration"))
-                    err() << tr("Subscription %1: %2").arg(sub, e.userMessage()) << Qt::endl;
+            [&, sub](const Arm::ArmError &e) {
+                listFailed(sub, e);
                 finishOne();
             });
     };
@@ -844,13 +918,63 @@ int runList(const QStringList &arguments)
 
 } // namespace
 
+namespace {
+
+const QStringList &verbs()
+{
+    static const QStringList list{QStringLiteral("setup"), QStringLiteral("show"), QStringLiteral("list"),
+                                  QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("account")};
+    return list;
+}
+
+// The number of single-character edits between a and b (for "did you mean").
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> row(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
 bool isCommandLineInvocation(const QStringList &arguments)
 {
-    if (arguments.size() < 2)
-        return false;
-    static const QStringList verbs{QStringLiteral("setup"), QStringLiteral("show"), QStringLiteral("list"),
-                                   QStringLiteral("login"), QStringLiteral("logout"), QStringLiteral("account")};
-    return verbs.contains(arguments.at(1));
+    // The desktop app takes options only: a first argument that is not an option is a command, known
+    // or not (an unknown one gets the usage and exit 2, never a window).
+    return arguments.size() >= 2 && !arguments.at(1).startsWith(QLatin1Char('-'));
+}
+
+QString commandSuggestion(const QString &word)
+{
+    QString best;
+    int bestDistance = 3; // at most two edits ("setpu" -> "setup" is two)
+    for (const QString &verb : verbs()) {
+        const int d = editDistance(word.toLower(), verb);
+        if (d < bestDistance) {
+            best = verb;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+QString usage()
+{
+    return QCoreApplication::translate("Dps::Cli",
+                                       "Usage: dps-setup [--sandbox] [--lang LANGUAGE]      start the desktop app\n"
+                                       "       dps-setup setup|show|list [options]         set up, show or list DPS and IoT hubs\n"
+                                       "       dps-setup login|logout|account [options]    sign in, sign out, remembered accounts\n"
+                                       "Run \"dps-setup COMMAND --help\" for the options of a command.");
 }
 
 int run(const QStringList &arguments)
@@ -858,8 +982,11 @@ int run(const QStringList &arguments)
     // QCommandLineParser wants the program name first: "dps-setup setup --x" -> "dps-setup --x".
     QStringList rest = arguments;
     const QString verb = rest.takeAt(1);
-    // Progress goes to stderr; the pipeline's per-request debug log would drown it (QT_LOGGING_RULES still wins).
-    if (!rest.contains(QStringLiteral("--verbose")))
+    // Progress goes to stderr; the pipeline's per-request log would drown it unless --verbose asks for
+    // it (the redacted HTTP log, the sign-in flow's steps). QT_LOGGING_RULES still wins.
+    if (rest.contains(QStringLiteral("--verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("dps.http.debug=true\ndps.http.info=true\ndps.identity.info=true\ndps.*.warning=true"));
+    else
         QLoggingCategory::setFilterRules(QStringLiteral("dps.*.debug=false\ndps.*.info=false"));
     if (verb == QLatin1String("setup"))
         return runSetup(rest);
@@ -873,8 +1000,13 @@ int run(const QStringList &arguments)
         return Detail::runLogout(rest);
     if (verb == QLatin1String("account"))
         return Detail::runAccount(rest);
-    Detail::err() << QCoreApplication::translate("Dps::Cli", "Unknown command '%1'. Commands: setup, show, list, login, logout, account.").arg(verb)
-                  << Qt::endl;
+    const QString suggestion = commandSuggestion(verb);
+    Detail::err() << (suggestion.isEmpty()
+                          ? QCoreApplication::translate("Dps::Cli", "Unknown command '%1'. Commands: setup, show, list, login, logout, account.")
+                                .arg(verb)
+                          : QCoreApplication::translate("Dps::Cli", "Unknown command '%1'. Did you mean '%2'?").arg(verb, suggestion))
+                  << Qt::endl
+                  << usage() << Qt::endl;
     return UsageError;
 }
 

@@ -13,9 +13,13 @@ enum ExitCode {
     Cancelled = 130,      // SIGINT / SIGTERM
 };
 
-// True when argv asks for a command-line verb (setup, show, list, login, logout, account) rather than
-// the desktop app.
+// True when argv's first argument is a command rather than an option of the desktop app: a verb
+// (setup, show, list, login, logout, account) or a word that run() refuses with the usage and exit 2.
 bool isCommandLineInvocation(const QStringList &arguments);
+// The verb `word` is most likely a typo of ("setpu" -> "setup"), or empty.
+QString commandSuggestion(const QString &word);
+// The one-paragraph usage printed for an unknown command or a bad option of the desktop app.
+QString usage();
 
 // Runs `dps-setup <verb> ...` inside an existing QCoreApplication; returns the exit code.
 // Progress goes to stderr, results (and --json documents) to stdout.

@@ -90,7 +90,7 @@ std::shared_ptr<Pipeline> makeArmPipeline(QNetworkAccessManager *nam,
         std::make_shared<RetryPolicy>(sanitized(options.retry), clock),
         std::make_shared<BearerTokenPolicy>(std::move(credential), scope, clock),
         std::make_shared<LogPolicy>(),
-        std::make_shared<QnamTransport>(nam, options.extraCa),
+        std::make_shared<QnamTransport>(nam, options.extraCa, options.extraCaOrigins),
     });
 }
 
@@ -104,7 +104,7 @@ std::shared_ptr<Pipeline> makeAnonymousPipeline(QNetworkAccessManager *nam,
         std::make_shared<UserAgentPolicy>(options.userAgent),
         std::make_shared<RetryPolicy>(sanitized(options.retry), clock),
         std::make_shared<LogPolicy>(),
-        std::make_shared<QnamTransport>(nam, options.extraCa),
+        std::make_shared<QnamTransport>(nam, options.extraCa, options.extraCaOrigins),
     });
 }
 

@@ -110,16 +110,21 @@ public:
 };
 
 // The only class that touches QNetworkAccessManager. Enforces the per-attempt timeout and cancellation,
-// never ignores TLS errors; `extraCaCertificates` lets the sandbox's self-signed certificate be trusted.
+// never ignores TLS errors; `extraCaCertificates` lets the sandbox's self-signed certificate (or a
+// private cloud's CA) be trusted, for requests to `extraCaOrigins` only (scheme, host and port): a CA
+// given for a sandbox never vouches for management.azure.com.
 class QnamTransport : public Policy
 {
 public:
-    explicit QnamTransport(QNetworkAccessManager *nam, QList<QSslCertificate> extraCaCertificates = {});
+    explicit QnamTransport(QNetworkAccessManager *nam, QList<QSslCertificate> extraCaCertificates = {},
+                           QList<QUrl> extraCaOrigins = {});
     void send(HttpRequest request, const NextPolicy &next, HttpCallback done) override;
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
 
 private:
     QPointer<QNetworkAccessManager> m_nam;
     QList<QSslCertificate> m_extraCa;
+    QList<QUrl> m_extraCaOrigins;
     QObject m_context; // owns the replies in flight: destroying the transport aborts them
 };
 
@@ -132,7 +137,8 @@ struct PipelineOptions
     QByteArray userAgent;
     RetryOptions retry;
     QString defaultScope;             // e.g. https://management.azure.com/.default
-    QList<QSslCertificate> extraCa;   // sandbox over TLS
+    QList<QSslCertificate> extraCa;   // sandbox over TLS, a private cloud's CA...
+    QList<QUrl> extraCaOrigins;       // ...trusted for these endpoints only (none: nowhere)
 };
 
 // The standard order of STYLE.md section 2.

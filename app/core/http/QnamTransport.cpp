@@ -3,7 +3,10 @@
 // ignored (the sandbox's self-signed certificate is trusted by adding it as a CA instead).
 #include "Policies.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
+#include <QUrl>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -57,10 +60,20 @@ QString sanitized(QString message, const QUrl &url)
 
 } // namespace
 
-QnamTransport::QnamTransport(QNetworkAccessManager *nam, QList<QSslCertificate> extraCaCertificates)
+QnamTransport::QnamTransport(QNetworkAccessManager *nam, QList<QSslCertificate> extraCaCertificates,
+                             QList<QUrl> extraCaOrigins)
     : m_nam(nam)
     , m_extraCa(std::move(extraCaCertificates))
+    , m_extraCaOrigins(std::move(extraCaOrigins))
 {}
+
+bool QnamTransport::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const QString scheme = a.scheme().toLower();
+    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
+    return scheme == b.scheme().toLower() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && a.port(defaultPort) == b.port(defaultPort);
+}
 
 void QnamTransport::send(HttpRequest request, const NextPolicy &, HttpCallback done)
 {
@@ -96,7 +109,9 @@ void QnamTransport::send(HttpRequest request, const NextPolicy &, HttpCallback d
     if (request.url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
-        if (!m_extraCa.isEmpty())
+        if (!m_extraCa.isEmpty()
+            && std::any_of(m_extraCaOrigins.cbegin(), m_extraCaOrigins.cend(),
+                           [&](const QUrl &origin) { return sameOrigin(origin, request.url); }))
             ssl.addCaCertificates(m_extraCa);
         nr.setSslConfiguration(ssl);
     }

@@ -409,6 +409,7 @@ Http::PipelineOptions AccountManager::pipelineOptions(const Arm::Cloud &cloud) c
     Http::PipelineOptions options = m_pipelineOptions;
     options.defaultScope = cloud.armScope;
     options.extraCa += cloud.extraCaCertificates;
+    options.extraCaOrigins += cloud.endpoints();
     return options;
 }
 

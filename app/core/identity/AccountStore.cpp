@@ -94,6 +94,14 @@ QString cloudKindName(Arm::Cloud::Kind kind)
     return QStringLiteral("custom");
 }
 
+namespace {
+// Clouds whose own CA is part of them (a sandbox's self-signed certificate, a private cloud's CA).
+bool hasOwnCa(Arm::Cloud::Kind kind)
+{
+    return kind == Arm::Cloud::Kind::Custom || kind == Arm::Cloud::Kind::Sandbox;
+}
+} // namespace
+
 QJsonObject cloudToJson(const Arm::Cloud &cloud)
 {
     QJsonObject json{{QStringLiteral("kind"), cloudKindName(cloud.kind)},
@@ -103,10 +111,14 @@ QJsonObject cloudToJson(const Arm::Cloud &cloud)
                      {QStringLiteral("armScope"), cloud.armScope}};
     if (!cloud.portalUrl.isEmpty())
         json.insert(QStringLiteral("portalUrl"), cloud.portalUrl.toString());
-    // A sandbox's (or private cloud's) own CA: public certificates, needed to reach it again.
+    // A sandbox's (or private cloud's) own CA: public certificates, needed to reach it again. Only
+    // for those: a CA given while signing in to Azure itself is not kept (it would be trusted for
+    // Azure's endpoints on every later run).
     QJsonArray certificates;
-    for (const QSslCertificate &c : cloud.extraCaCertificates)
-        certificates.append(QString::fromLatin1(c.toPem()));
+    if (hasOwnCa(cloud.kind)) {
+        for (const QSslCertificate &c : cloud.extraCaCertificates)
+            certificates.append(QString::fromLatin1(c.toPem()));
+    }
     if (!certificates.isEmpty())
         json.insert(QStringLiteral("caCertificates"), certificates);
     return json;
@@ -135,8 +147,10 @@ Arm::Cloud cloudFromJson(const QJsonObject &json)
             cloud.name = name;
         cloud.portalUrl = QUrl(json.value(QStringLiteral("portalUrl")).toString());
     }
-    for (const auto &v : json.value(QStringLiteral("caCertificates")).toArray())
-        cloud.extraCaCertificates += QSslCertificate::fromData(v.toString().toLatin1(), QSsl::Pem);
+    if (hasOwnCa(cloud.kind)) {
+        for (const auto &v : json.value(QStringLiteral("caCertificates")).toArray())
+            cloud.extraCaCertificates += QSslCertificate::fromData(v.toString().toLatin1(), QSsl::Pem);
+    }
     return cloud;
 }
 

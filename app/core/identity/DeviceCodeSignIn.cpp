@@ -22,6 +22,15 @@ const QString kDeviceCodeGrant = QStringLiteral("urn:ietf:params:oauth:grant-typ
 constexpr int kDefaultIntervalMs = 5000; // RFC 8628 3.2
 constexpr int kMinIntervalMs = 1000;     // never hammer the endpoint, whatever the server says
 constexpr int kSlowDownStepMs = 5000;
+constexpr int kMaxIntervalMs = 60000;    // nor wait longer than a person would (a huge interval must not wrap)
+
+// The server's interval (seconds, a number or a numeric string) in ms, within [kMinIntervalMs, kMaxIntervalMs].
+int clampedIntervalMs(double seconds)
+{
+    if (!(seconds * 1000.0 >= kMinIntervalMs)) // also NaN
+        return kMinIntervalMs;
+    return seconds * 1000.0 > kMaxIntervalMs ? kMaxIntervalMs : int(seconds * 1000.0);
+}
 
 } // namespace
 
@@ -95,7 +104,7 @@ void DeviceCodeSignIn::start()
             }
             const QJsonValue interval = json.value(QStringLiteral("interval"));
             if (!interval.isUndefined())
-                d->intervalMs = qMax(kMinIntervalMs, interval.toVariant().toInt() * 1000);
+                d->intervalMs = clampedIntervalMs(interval.isString() ? interval.toString().toDouble() : interval.toDouble());
             d->expiresAtMs = d->config.clock->nowMs() + qint64(expiresIn) * 1000;
             QString message = json.value(QStringLiteral("message")).toString();
             if (message.isEmpty())
@@ -180,7 +189,7 @@ void DeviceCodeSignIn::Private::onPollAnswer(const TokenEndpoint::Response &resp
         return;
     }
     if (error == QLatin1String("slow_down")) {
-        intervalMs += kSlowDownStepMs;
+        intervalMs = qMin(intervalMs + kSlowDownStepMs, kMaxIntervalMs);
         qCInfo(lcIdentity) << "Device code sign-in: slow_down, now polling every"
                            << intervalMs / 1000 << "s";
         schedulePoll();

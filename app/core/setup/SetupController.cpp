@@ -168,6 +168,8 @@ void SetupController::finishSubscriptions()
 
 void SetupController::loadResourceGroups(const QString &subscriptionId, const QString &tenantId)
 {
+    if (!requireService(QStringLiteral("resourceGroups")))
+        return;
     ServiceCall *call = m_service->listResourceGroups(subscriptionId, tenantOf(subscriptionId, tenantId));
     onResult<QList<Arm::ResourceGroup>>(
         call, this, [this, subscriptionId](const QList<Arm::ResourceGroup> &groups) { Q_EMIT resourceGroupsChanged(subscriptionId, groups); },
@@ -176,6 +178,8 @@ void SetupController::loadResourceGroups(const QString &subscriptionId, const QS
 
 void SetupController::loadLocations(const QString &subscriptionId, const QString &tenantId)
 {
+    if (!requireService(QStringLiteral("locations")))
+        return;
     ServiceCall *call = m_service->listDeviceLocations(subscriptionId, tenantOf(subscriptionId, tenantId));
     onResult<QList<Arm::Location>>(
         call, this,
@@ -196,6 +200,8 @@ QString SetupController::locationDisplayName(const QString &name) const
 
 void SetupController::loadHubs(const QString &subscriptionId, const QString &tenantId)
 {
+    if (!requireService(QStringLiteral("hubs")))
+        return;
     ServiceCall *call = m_service->listHubs(subscriptionId, {}, tenantOf(subscriptionId, tenantId));
     onResult<QList<Arm::IotHub>>(
         call, this, [this, subscriptionId](const QList<Arm::IotHub> &hubs) { Q_EMIT hubsChanged(subscriptionId, hubs); },
@@ -204,6 +210,8 @@ void SetupController::loadHubs(const QString &subscriptionId, const QString &ten
 
 void SetupController::loadDps(const QString &subscriptionId, const QString &tenantId)
 {
+    if (!requireService(QStringLiteral("dps")))
+        return;
     ServiceCall *call = m_service->listDps(subscriptionId, {}, tenantOf(subscriptionId, tenantId));
     onResult<QList<Arm::ProvisioningService>>(
         call, this,
@@ -213,6 +221,8 @@ void SetupController::loadDps(const QString &subscriptionId, const QString &tena
 
 void SetupController::loadHubPolicies(const Services::ResourceRef &hub)
 {
+    if (!requireService(QStringLiteral("hubPolicies")))
+        return;
     Services::ResourceRef ref = hub;
     ref.tenantId = tenantOf(hub.subscriptionId, hub.tenantId);
     ServiceCall *call = m_service->listHubPolicies(ref);
@@ -234,6 +244,8 @@ void SetupController::loadHubPolicies(const Services::ResourceRef &hub)
 
 void SetupController::providerState(const QString &subscriptionId, const QString &tenantId)
 {
+    if (!requireService(QStringLiteral("provider")))
+        return;
     ServiceCall *call = m_service->providerState(subscriptionId, tenantOf(subscriptionId, tenantId));
     onResult<Arm::ProviderState>(
         call, this, [this, subscriptionId](const Arm::ProviderState &state) { Q_EMIT providerStateChanged(subscriptionId, state); },
@@ -242,10 +254,25 @@ void SetupController::providerState(const QString &subscriptionId, const QString
 
 void SetupController::registerProvider(const QString &subscriptionId, const QString &tenantId)
 {
+    if (!requireService(QStringLiteral("registerProvider")))
+        return;
     ServiceCall *call = m_service->registerDevicesProvider(subscriptionId, tenantOf(subscriptionId, tenantId));
     onResult<Arm::ProviderState>(
         call, this, [this, subscriptionId](const Arm::ProviderState &state) { Q_EMIT providerStateChanged(subscriptionId, state); },
         [this](const ArmError &e) { Q_EMIT loadFailed(QStringLiteral("registerProvider"), e); });
+}
+
+// Every lookup needs a signed-in service. Without one (a page asking before the sign-in, a sign-out
+// on the way) it answers loadFailed(what, NotSignedIn) on the next turn of the event loop, like a
+// reply would, instead of calling through a null service.
+bool SetupController::requireService(const QString &what)
+{
+    if (m_service)
+        return true;
+    QTimer::singleShot(0, this, [this, what] {
+        Q_EMIT loadFailed(what, ArmError::validation(QStringLiteral("NotSignedIn"), tr("Sign in first.")));
+    });
+    return false;
 }
 
 // ---- name checks -----------------------------------------------------------------------------
@@ -321,6 +348,10 @@ void SetupController::sendNameCheck(NameKind kind)
     const QString tenant = tenantOf(sub, kind == NameKind::Dps ? m_plan.tenantId : m_plan.effectiveHubTenant());
     if (sub.isEmpty()) {
         Q_EMIT nameChecked(kind, name, false, tr("Choose a subscription first; the name is checked in it."));
+        return;
+    }
+    if (!m_service) {
+        Q_EMIT nameChecked(kind, name, false, tr("Sign in first; the name is checked in your subscription."));
         return;
     }
     ServiceCall *call = kind == NameKind::Dps ? m_service->checkDpsName(sub, name, tenant) : m_service->checkHubName(sub, name, tenant);
@@ -420,6 +451,10 @@ void SetupController::runChecks()
 {
     if (isApplying())
         return;
+    if (!m_service) {
+        QTimer::singleShot(0, this, [this] { Q_EMIT failed(ArmError::validation(QStringLiteral("NotSignedIn"), tr("Sign in first."))); });
+        return;
+    }
     SetupEngine *e = engine();
     e->setInput(m_plan);
     e->runChecks();
@@ -429,6 +464,10 @@ void SetupController::applyFix(const QString &checkId)
 {
     if (isApplying())
         return;
+    if (!m_service) {
+        QTimer::singleShot(0, this, [this] { Q_EMIT failed(ArmError::validation(QStringLiteral("NotSignedIn"), tr("Sign in first."))); });
+        return;
+    }
     SetupEngine *e = engine();
     e->setInput(m_plan);
     e->applyFix(checkId);
@@ -438,6 +477,10 @@ void SetupController::startApply()
 {
     if (isApplying())
         return;
+    if (!m_service) {
+        QTimer::singleShot(0, this, [this] { Q_EMIT failed(ArmError::validation(QStringLiteral("NotSignedIn"), tr("Sign in first."))); });
+        return;
+    }
     m_result.reset();
     // A fresh engine per run: a Retry after a failure or cancel resumes from the journal, not from
     // whatever the previous engine still had in flight.

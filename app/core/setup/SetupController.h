@@ -162,6 +162,7 @@ Q_SIGNALS:
     void failed(const Dps::Arm::ArmError &error);
 
 private:
+    bool requireService(const QString &what); // false (and loadFailed queued) when signed out
     struct NameCheck
     {
         QTimer *timer = nullptr;

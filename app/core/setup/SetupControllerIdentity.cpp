@@ -96,6 +96,7 @@ void SetupController::useCredential(const Arm::Cloud &cloud, std::shared_ptr<Ide
                             : m_userAgent;
     options.defaultScope = cloud.armScope;
     options.extraCa = cloud.extraCaCertificates;
+    options.extraCaOrigins = cloud.endpoints();
     auto pipeline = Http::makeArmPipeline(m_nam.get(), std::move(credential), options);
     m_client = std::make_unique<Arm::ArmClient>(pipeline, cloud, Http::SystemClock::instance());
     m_ownService = std::make_unique<Services::AzureService>(m_client.get());
@@ -142,6 +143,7 @@ void SetupController::useSandbox(const QJsonObject &sandboxInfo)
     Http::PipelineOptions options;
     options.defaultScope = cloud.armScope;
     options.extraCa = cloud.extraCaCertificates;
+    options.extraCaOrigins = cloud.endpoints();
     auto endpoint = std::make_shared<Identity::TokenEndpoint>(Http::makeAnonymousPipeline(m_nam.get(), options), cloud.authorityHost);
     // The sandbox's own, generated service principal: nothing is remembered and nothing goes to the keychain.
     auto credential = std::make_shared<Identity::ClientSecretCredential>(endpoint, tenant, clientId, secret);

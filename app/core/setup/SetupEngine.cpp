@@ -209,7 +209,12 @@ QList<PlannedCall> SetupEngine::describe() const
             .arg(in.link.allocationWeight)
             .arg(in.link.applyAllocationPolicy ? tr("yes") : tr("no")));
     add(StepId::Policy, "GET", dpsPath, kDpsApiVersion, tr("Read the DPS"));
-    add(StepId::Policy, "PUT", dpsPath, kDpsApiVersion, tr("Set the allocation policy to %1").arg(in.allocationPolicy));
+    if (in.allocationPolicy.isEmpty())
+        add(StepId::Policy, "GET", dpsPath, kDpsApiVersion,
+            in.createDps ? tr("Keep the DPS's allocation policy (a new DPS gets Hashed, the default)")
+                         : tr("Keep the DPS's allocation policy as it is"));
+    else
+        add(StepId::Policy, "PUT", dpsPath, kDpsApiVersion, tr("Set the allocation policy to %1").arg(in.allocationPolicy));
     return calls;
 }
 
@@ -336,7 +341,14 @@ void SetupEngine::cancel()
 
 void SetupEngine::addCheck(const QString &id, bool passed, const QString &message, const QString &fix, bool fixable)
 {
-    d->checks.append(CheckResult{id, passed, message, fix, fixable});
+    d->checks.append(CheckResult{id, passed, message, fix, fixable, {}});
+}
+
+// A check that could not be made: the call's own error (sign-in, throttling, a 500) is its cause, so
+// the run ends with that error rather than with "fix your input".
+void SetupEngine::addFailedCall(const QString &id, const ArmError &error)
+{
+    d->checks.append(CheckResult{id, false, error.userMessage(), QString(), false, error});
 }
 
 QList<CheckResult> SetupEngine::validateInput() const
@@ -364,7 +376,7 @@ QList<CheckResult> SetupEngine::validateInput() const
     else if (in.createHub && in.effectiveHubLocation().isEmpty())
         fail(QStringLiteral("hub-location"), tr("No region is chosen for the new IoT hub."), tr("Choose a region, for example westeurope."));
     static const QStringList policies{QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")};
-    if (!policies.contains(in.allocationPolicy))
+    if (!in.allocationPolicy.isEmpty() && !policies.contains(in.allocationPolicy)) // empty: keep the DPS's own
         fail(QStringLiteral("allocation-policy"), tr("'%1' is not an allocation policy.").arg(in.allocationPolicy),
              tr("Choose Hashed (evenly weighted distribution), GeoLatency (lowest latency) or Static (static configuration)."));
     if (in.link.allocationWeight < 1 || in.link.allocationWeight > 1000)
@@ -471,7 +483,7 @@ void SetupEngine::checkPhaseOne()
                 done();
             },
             [this, done](const ArmError &e) {
-                addCheck(QStringLiteral("subscription-enabled"), false, e.userMessage(), QString());
+                addFailedCall(QStringLiteral("subscription-enabled"), e);
                 done();
             });
         ServiceCall *p = m_service->providerState(sub, tenant);
@@ -488,7 +500,7 @@ void SetupEngine::checkPhaseOne()
                 done();
             },
             [this, done](const ArmError &e) {
-                addCheck(QStringLiteral("provider-registered"), false, e.userMessage(), QString());
+                addFailedCall(QStringLiteral("provider-registered"), e);
                 done();
             });
     }
@@ -518,8 +530,11 @@ void SetupEngine::checkPhaseTwo()
                 done();
             },
             [this, id, rg, done](const ArmError &e) {
-                addCheck(id, false, e.isNotFound() ? tr("The resource group '%1' does not exist.").arg(rg) : e.userMessage(),
-                         e.isNotFound() ? tr("Choose an existing resource group, or let DPS Setup create a new one.") : QString());
+                if (e.isNotFound())
+                    addCheck(id, false, tr("The resource group '%1' does not exist.").arg(rg),
+                             tr("Choose an existing resource group, or let DPS Setup create a new one."));
+                else
+                    addFailedCall(id, e);
                 done();
             });
     };
@@ -546,7 +561,7 @@ void SetupEngine::checkPhaseTwo()
         },
         [this, begin, done](const ArmError &e) {
             if (!e.isNotFound()) {
-                addCheck(QStringLiteral("dps"), false, e.userMessage(), QString());
+                addFailedCall(QStringLiteral("dps"), e);
                 done();
                 return;
             }
@@ -568,7 +583,7 @@ void SetupEngine::checkPhaseTwo()
                     done();
                 },
                 [this, done](const ArmError &e2) {
-                    addCheck(QStringLiteral("dps-name"), false, e2.userMessage(), QString());
+                    addFailedCall(QStringLiteral("dps-name"), e2);
                     done();
                 });
         });
@@ -610,9 +625,12 @@ void SetupEngine::checkPhaseTwo()
                                 done();
                                 return;
                             }
-                            addCheck(QStringLiteral("access-policy"), false,
-                                     e.isNotFound() ? tr("The IoT hub has no access policy '%1'.").arg(m_input.link.accessPolicy) : e.userMessage(),
-                                     e.isNotFound() ? tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect.") : QString());
+                            if (e.isNotFound())
+                                addCheck(QStringLiteral("access-policy"), false,
+                                         tr("The IoT hub has no access policy '%1'.").arg(m_input.link.accessPolicy),
+                                         tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect."));
+                            else
+                                addFailedCall(QStringLiteral("access-policy"), e);
                             done();
                         });
                 }
@@ -621,7 +639,7 @@ void SetupEngine::checkPhaseTwo()
         },
         [this, begin, done](const ArmError &e) {
             if (!e.isNotFound()) {
-                addCheck(QStringLiteral("hub"), false, e.userMessage(), QString());
+                addFailedCall(QStringLiteral("hub"), e);
                 done();
                 return;
             }
@@ -644,7 +662,7 @@ void SetupEngine::checkPhaseTwo()
                     done();
                 },
                 [this, done](const ArmError &e2) {
-                    addCheck(QStringLiteral("hub-name"), false, e2.userMessage(), QString());
+                    addFailedCall(QStringLiteral("hub-name"), e2);
                     done();
                 });
             if (m_input.hubSku == QLatin1String("F1")) {
@@ -666,7 +684,7 @@ void SetupEngine::checkPhaseTwo()
                         done();
                     },
                     [this, done](const ArmError &e2) {
-                        addCheck(QStringLiteral("free-hub-limit"), false, e2.userMessage(), QString());
+                        addFailedCall(QStringLiteral("free-hub-limit"), e2);
                         done();
                     });
             }
@@ -716,7 +734,7 @@ void SetupEngine::checkPhaseTwo()
             },
             [this, ids, done](const ArmError &e) {
                 for (const QString &id : ids)
-                    addCheck(id, false, e.userMessage(), QString());
+                    addFailedCall(id, e);
                 done();
             });
     };
@@ -755,8 +773,20 @@ void SetupEngine::finishChecks()
         m_running = false;
         Q_EMIT checksFinished(checks);
         if (firstFailure && !d->checksOnly) {
-            ArmError e = ArmError::validation(firstFailure->id, firstFailure->message + (firstFailure->fix.isEmpty() ? QString() : QLatin1Char(' ') + firstFailure->fix));
-            Q_EMIT failed(e);
+            // A check that could not be made tells the cause (sign-in first, then Azure); else the
+            // first finding the person must fix.
+            const CheckResult *cause = nullptr;
+            for (const auto &c : checks) {
+                if (c.passed || !c.cause)
+                    continue;
+                if (!cause || (c.cause->kind == ArmError::Kind::Authentication && cause->cause->kind != ArmError::Kind::Authentication))
+                    cause = &c;
+            }
+            if (cause)
+                Q_EMIT failed(*cause->cause);
+            else
+                Q_EMIT failed(ArmError::validation(firstFailure->id, firstFailure->message
+                                                                         + (firstFailure->fix.isEmpty() ? QString() : QLatin1Char(' ') + firstFailure->fix)));
         }
         return;
     }
@@ -1047,7 +1077,8 @@ Services::KnownState SetupEngine::known() const
 void SetupEngine::runPolicyStep()
 {
     setStep(StepId::Policy, StepState::Running);
-    if (d->dps->allocationPolicy == m_input.allocationPolicy) {
+    // No policy chosen: the DPS keeps its own (a new one has Hashed, the portal's default).
+    if (m_input.allocationPolicy.isEmpty() || d->dps->allocationPolicy == m_input.allocationPolicy) {
         setStep(StepId::Policy, StepState::AlreadyDone, QStringLiteral("Succeeded"));
         afterResource(StepId::Policy);
         return;

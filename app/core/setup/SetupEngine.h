@@ -66,6 +66,7 @@ private:
     void failStep(StepId id, const Arm::ArmError &error);
     void maybeFinish();
     void addCheck(const QString &id, bool passed, const QString &message, const QString &fix, bool fixable = false);
+    void addFailedCall(const QString &id, const Arm::ArmError &error);
     QList<CheckResult> validateInput() const;
     void startChecks();
     void checkPhaseOne();

@@ -9,6 +9,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace Dps::Setup {
 
 // What the person chose: each resource either new or existing (the portal tutorial's blades).
@@ -91,6 +93,7 @@ struct CheckResult
     QString message;  // translated, what is wrong (or what was checked)
     QString fix;      // translated, what to do; may be empty
     bool fixable = false; // the engine can fix it (e.g. register Microsoft.Devices)
+    std::optional<Arm::ArmError> cause; // set when the check could not be made: the call's error
 };
 
 struct SetupResult
