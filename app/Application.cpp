@@ -7,6 +7,7 @@
 #include "setup/SetupController.h"
 #include "ui/AppIcon.h"
 #include "ui/MainWindow.h"
+#include "ui/widgets/FieldMessage.h"
 #include "ui/wizard/SetupWizard.h"
 
 #include <QCommandLineOption>
@@ -16,9 +17,13 @@
 #include <QEvent>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QMetaEnum>
+#include <QSet>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTextStream>
+#include <QTimer>
 #include <QWindow>
 
 namespace Dps {
@@ -84,6 +89,61 @@ private:
     bool m_report;
     bool m_exit;
 };
+
+// Opt-in hook for the tests that start the real app (tests/ui/tst_app_start.cpp): with
+// DPS_SETUP_REPORT_STATE=1 the app prints on stderr, whenever they change, the wizard's page
+// ("dps-setup: page SignIn") and the messages the person sees on it, banners and field messages
+// ("dps-setup: message <text>"). Without the variable nothing is installed.
+class StateReporter : public QObject
+{
+public:
+    static void installIfRequested(Ui::SetupWizard *wizard)
+    {
+        if (qEnvironmentVariableIntValue("DPS_SETUP_REPORT_STATE") == 1 && wizard)
+            new StateReporter(wizard);
+    }
+
+private:
+    explicit StateReporter(Ui::SetupWizard *wizard)
+        : QObject(wizard)
+        , m_wizard(wizard)
+    {
+        auto *timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, &StateReporter::report);
+        timer->start(50);
+    }
+
+    void report()
+    {
+        QTextStream err(stderr);
+        const QString page = QString::fromLatin1(QMetaEnum::fromType<Ui::SetupWizard::PageId>().valueToKey(m_wizard->currentId()));
+        if (page != m_page) {
+            m_page = page;
+            m_seen.clear();
+            err << "dps-setup: page " << page << Qt::endl;
+        }
+        QStringList now;
+        if (QWidget *current = m_wizard->currentPage()) {
+            for (const QLabel *label : current->findChildren<QLabel *>()) {
+                if (!label->isVisibleTo(m_wizard))
+                    continue;
+                if (const auto *field = qobject_cast<const Ui::FieldMessage *>(label))
+                    now << field->text();
+                else if (label->objectName() == QLatin1String("bannerText"))
+                    now << label->text();
+            }
+        }
+        for (const QString &text : std::as_const(now)) {
+            if (!text.isEmpty() && !m_seen.contains(text))
+                err << "dps-setup: message " << QString(text).replace(QLatin1Char('\n'), QLatin1Char(' ')) << Qt::endl;
+        }
+        m_seen = QSet<QString>(now.cbegin(), now.cend());
+    }
+
+    Ui::SetupWizard *m_wizard;
+    QString m_page;
+    QSet<QString> m_seen;
+};
 } // namespace
 
 Application::Application(int &argc, char **argv)
@@ -111,6 +171,8 @@ bool Application::startEmbeddedSandbox(QJsonObject *info, QString *error)
     if (!m_sandbox) {
         Sandbox::SandboxOptions options;
         options.world = QStringLiteral("demo");
+        // "Try it" signs in as the demo world's person with a browser sign-in the sandbox approves itself.
+        options.autoApprove = true;
         auto sandbox = std::make_unique<Sandbox::Sandbox>(options);
         if (!sandbox->start(error))
             return false;
@@ -200,6 +262,7 @@ int Application::run()
     }
     m_mainWindow->show();
     FirstExposeHook::installIfRequested(m_mainWindow.get());
+    StateReporter::installIfRequested(m_mainWindow->wizard());
     return exec();
 }
 

@@ -4,7 +4,7 @@
 <context>
     <name>Dps::Application</name>
     <message>
-        <location filename="../app/Application.cpp" line="+126"/>
+        <location filename="../app/Application.cpp" line="+225"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Richtet einen Azure IoT Hub Device Provisioning Service ohne das Azure-Portal ein.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-39"/>
         <source>Use this language for the user interface instead of the system&apos;s language, for example %1.</source>
         <extracomment>%1 is a language code.</extracomment>
         <translation>Diese Sprache statt der Systemsprache für die Benutzeroberfläche verwenden, zum Beispiel %1.</translation>
@@ -40,7 +40,12 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Unexpected argument &apos;%1&apos;.</source>
+        <translation>Unerwartetes Argument „%1“.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Cannot read the sandbox info file %1: %2</source>
         <translation>Die Sandbox-Infodatei %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -361,7 +366,12 @@
         <translation>Anmeldeautorität</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>The local sandbox&apos;s endpoint &quot;%1&quot; is not on this computer: a sandbox may only use 127.0.0.1, ::1 or localhost.</source>
+        <translation>Der Endpunkt „%1“ der lokalen Sandbox liegt nicht auf diesem Computer: Eine Sandbox darf nur 127.0.0.1, ::1 oder localhost verwenden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The token scope for Azure Resource Manager is missing (for example https://management.azure.com/.default).</source>
         <translation>Der Tokenbereich für Azure Resource Manager fehlt (zum Beispiel https://management.azure.com/.default).</translation>
     </message>
@@ -369,7 +379,7 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+438"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+505"/>
         <location line="+9"/>
         <location line="+1"/>
         <location line="+217"/>
@@ -379,12 +389,12 @@
     </message>
     <message>
         <location line="-361"/>
-        <location line="+460"/>
+        <location line="+467"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-438"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation>Das Abonnement %1 gehört zum Mandanten %2: Das Token dieses Mandanten wird verwendet.</translation>
     </message>
@@ -517,13 +527,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static.</source>
-        <translation>Zuordnungsrichtlinie: hashed (gleichmäßig gewichtet), geolatency (niedrigste Latenz) oder static.</translation>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>policy</source>
-        <translation>Richtlinie</translation>
+        <source>Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static. Without it a new DPS gets hashed and an existing DPS keeps its own.</source>
+        <translation>Zuordnungsrichtlinie: hashed (gleichmäßig gewichtet), geolatency (niedrigste Latenz) oder static. Ohne diese Option erhält ein neuer DPS hashed, und ein vorhandener DPS behält seine eigene.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -700,23 +710,38 @@
         <translation>ID-Bereich %1</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Subscription %1: %2</source>
         <translation>Abonnement %1: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+44"/>
         <source>Tenant %1 (%2) is left out: %3</source>
         <translation>Mandant %1 (%2) wird ausgelassen: %3</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+82"/>
+        <source>Usage: dps-setup [--sandbox] [--lang LANGUAGE]      start the desktop app
+       dps-setup setup|show|list [options]         set up, show or list DPS and IoT hubs
+       dps-setup login|logout|account [options]    sign in, sign out, remembered accounts
+Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
+        <translation>Aufruf: dps-setup [--sandbox] [--lang SPRACHE]       startet die Desktop-App
+        dps-setup setup|show|list [Optionen]        DPS und IoT-Hubs einrichten, anzeigen oder auflisten
+        dps-setup login|logout|account [Optionen]   anmelden, abmelden, gespeicherte Konten
+„dps-setup BEFEHL --help“ zeigt die Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Unknown command &apos;%1&apos;. Commands: setup, show, list, login, logout, account.</source>
         <translation>Unbekannter Befehl „%1“. Befehle: setup, show, list, login, logout, account.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown command &apos;%1&apos;. Did you mean &apos;%2&apos;?</source>
+        <translation>Unbekannter Befehl „%1“. Meinten Sie „%2“?</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/core/cli/AccountCommands.cpp" line="+155"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="+176"/>
         <source>%n subscription(s)</source>
         <translation>
             <numerusform>%n Abonnement</numerusform>
@@ -727,7 +752,7 @@
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-795"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-879"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
     </message>
@@ -1021,7 +1046,12 @@
         <translation>%1, Cloud %2 (%3), Basismandant %4, ID %5</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>trusts the CA %1 for this cloud&apos;s endpoints</source>
+        <translation>vertraut der Zertifizierungsstelle %1 für die Endpunkte dieser Cloud</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No accounts. Sign in with &quot;dps-setup login&quot;.</source>
         <translation>Keine Konten. Melden Sie sich mit „dps-setup login“ an.</translation>
     </message>
@@ -1031,7 +1061,7 @@
         <translation>Mandant des Abonnements (Standard: der des Dienstprinzipals; bei einem Konto der eigene Mandant des Abonnements).</translation>
     </message>
     <message>
-        <location filename="../app/core/cli/AccountCommands.cpp" line="-366"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="-368"/>
         <location line="+4"/>
         <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
         <source>id</source>
@@ -1054,7 +1084,7 @@
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-51"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-98"/>
         <source>Using the remembered account %1: %2, tenant %3.</source>
         <translation>Das gespeicherte Konto %1 wird verwendet: %2, Mandant %3.</translation>
     </message>
@@ -1069,7 +1099,17 @@
         <translation>Der Dienstprinzipal %1 der Sandbox wird verwendet (aus ihrer Infodatei).</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+118"/>
+        <source>See --help for the options.</source>
+        <translation>Die Optionen zeigt --help.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unexpected argument &apos;%1&apos;. Quote values that contain spaces; see --help.</source>
+        <translation>Unerwartetes Argument „%1“. Setzen Sie Werte mit Leerzeichen in Anführungszeichen; siehe --help.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cannot read the sandbox info file %1: %2</source>
         <translation>Die Sandbox-Infodatei %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1099,7 +1139,12 @@
         <translation>%1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
+        <source>AZURE_CLIENT_SECRET is ignored for the local sandbox: it is only sent to the cloud it belongs to.</source>
+        <translation>AZURE_CLIENT_SECRET wird für die lokale Sandbox nicht verwendet: Es wird nur an die Cloud gesendet, zu der es gehört.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No remembered account matches &apos;%1&apos;. Sign in with &quot;dps-setup login&quot;; &quot;dps-setup account list&quot; shows the accounts.</source>
         <translation>Kein gespeichertes Konto passt zu „%1“. Melden Sie sich mit „dps-setup login“ an; „dps-setup account list“ zeigt die Konten an.</translation>
     </message>
@@ -1125,12 +1170,12 @@
 <context>
     <name>Dps::Http::QnamTransport</name>
     <message>
-        <location filename="../app/core/http/QnamTransport.cpp" line="+70"/>
+        <location filename="../app/core/http/QnamTransport.cpp" line="+83"/>
         <source>The network is not available (the application is shutting down).</source>
         <translation>Das Netzwerk ist nicht verfügbar (die Anwendung wird beendet).</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>%1 did not answer within %2 seconds.</source>
         <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet.</translation>
     </message>
@@ -1139,8 +1184,8 @@
     <name>Dps::Http::RetryPolicy</name>
     <message>
         <location filename="../app/core/http/BearerTokenPolicy.cpp" line="+27"/>
-        <location filename="../app/core/http/QnamTransport.cpp" line="-79"/>
-        <location line="+86"/>
+        <location filename="../app/core/http/QnamTransport.cpp" line="-81"/>
+        <location line="+88"/>
         <location filename="../app/core/http/RetryPolicy.cpp" line="+54"/>
         <source>The request was cancelled.</source>
         <translation>Die Anforderung wurde abgebrochen.</translation>
@@ -1172,7 +1217,7 @@
 <context>
     <name>Dps::Identity::AccountManager</name>
     <message>
-        <location filename="../app/core/identity/AccountManager.cpp" line="+568"/>
+        <location filename="../app/core/identity/AccountManager.cpp" line="+569"/>
         <source>No keychain is available. You can stay signed in for this session only.</source>
         <translation>Es ist kein Schlüsselbund verfügbar. Sie können nur für diese Sitzung angemeldet bleiben.</translation>
     </message>
@@ -1182,7 +1227,7 @@
         <translation>Der Anmeldedienst hat kein Aktualisierungstoken gesendet (offline_access wurde nicht gewährt), daher kann die DPS-Einrichtung nicht angemeldet bleiben. Prüfen Sie die Berechtigungen der App-Registrierung.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>tenant ID</source>
         <translation>Mandanten-ID</translation>
     </message>
@@ -1217,13 +1262,13 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location line="-805"/>
-        <location line="+889"/>
+        <location line="-808"/>
+        <location line="+892"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-918"/>
+        <location line="-921"/>
         <source>You can stay signed in for this session only.</source>
         <translation>Sie können nur für diese Sitzung angemeldet bleiben.</translation>
     </message>
@@ -1238,7 +1283,7 @@
         <translation>Im Schlüsselbund wurde keine gespeicherte Anmeldung für %1 gefunden. Melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location line="+756"/>
+        <location line="+759"/>
         <source>%1 is signed out, but its saved sign-in could not be deleted from the keychain: %2</source>
         <translation>%1 ist abgemeldet, aber die gespeicherte Anmeldung konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
     </message>
@@ -1473,7 +1518,7 @@
 <context>
     <name>Dps::Identity::DeviceCodeSignIn</name>
     <message>
-        <location filename="../app/core/identity/DeviceCodeSignIn.cpp" line="+102"/>
+        <location filename="../app/core/identity/DeviceCodeSignIn.cpp" line="+111"/>
         <source>To sign in, open %1 in a browser and enter the code %2.</source>
         <translation>Öffnen Sie zum Anmelden %1 in einem Browser und geben Sie den Code %2 ein.</translation>
     </message>
@@ -1514,14 +1559,15 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+126"/>
+        <location filename="../ui/MainWindow.cpp" line="+130"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>DPS Setup — local sandbox</source>
-        <translation>DPS Setup – lokale Sandbox</translation>
+        <location line="+3"/>
+        <source>Local sandbox — %1</source>
+        <extracomment>Window title; %1 is the application&apos;s name, which must stay at the end.</extracomment>
+        <translation>Lokale Sandbox — %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1670,7 +1716,7 @@
 <context>
     <name>Dps::Setup</name>
     <message>
-        <location filename="../app/core/setup/SetupPlan.cpp" line="+78"/>
+        <location filename="../app/core/setup/SetupPlan.cpp" line="+87"/>
         <source>Resource group</source>
         <translation>Ressourcengruppe</translation>
     </message>
@@ -1739,16 +1785,28 @@
     <name>Dps::Setup::SetupController</name>
     <message>
         <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
+        <location line="+205"/>
+        <location line="+184"/>
+        <location line="+13"/>
+        <location line="+13"/>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="-200"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
+        <source>The name has %n characters; a name can have at most 50.</source>
+        <translation>
+            <numerusform>Der Name hat %n Zeichen; ein Name darf höchstens 50 haben.</numerusform>
+            <numerusform>Der Name hat %n Zeichen; ein Name darf höchstens 50 haben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The name must be 3 to 50 characters long.</source>
         <translation>Der Name muss 3 bis 50 Zeichen lang sein.</translation>
     </message>
@@ -1783,6 +1841,11 @@
         <translation>Wählen Sie zuerst ein Abonnement; der Name wird darin geprüft.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in first; the name is checked in your subscription.</source>
+        <translation>Melden Sie sich zuerst an; der Name wird in Ihrem Abonnement geprüft.</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <location line="+25"/>
         <source>The name &apos;%1&apos; is taken by another DPS; choose another name.</source>
@@ -1805,7 +1868,7 @@
         <translation>Der IoT-Hub „%1“ existiert bereits in der Ressourcengruppe „%2“; er wird unverändert verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+114"/>
+        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+122"/>
         <source>This build cannot start a sandbox.</source>
         <translation>Dieser Build kann keine Sandbox starten.</translation>
     </message>
@@ -1815,12 +1878,12 @@
         <translation>Die Sandbox konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+66"/>
         <source>The sandbox&apos;s description is incomplete; start it again.</source>
         <translation>Die Beschreibung der Sandbox ist unvollständig; starten Sie sie erneut.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the sandbox&apos;s service principal</source>
         <translation>Dienstprinzipal der Sandbox</translation>
     </message>
@@ -1829,11 +1892,41 @@
         <source>Only an account of a person can sign in to another tenant; sign in with your browser first.</source>
         <translation>Nur das Konto einer Person kann sich bei einem weiteren Mandanten anmelden; melden Sie sich zuerst mit Ihrem Browser an.</translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>The settings file %1 cannot be read, so the choices of your last session are not restored (and today&apos;s may not be kept). Check that it is a readable and writable file.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden, daher werden die Angaben Ihrer letzten Sitzung nicht wiederhergestellt (und die heutigen werden womöglich nicht gespeichert). Prüfen Sie, ob es eine lesbare und beschreibbare Datei ist.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The choices remembered from your last session could not be read and were reset; the wizard starts with its defaults.</source>
+        <translation>Die gespeicherten Angaben Ihrer letzten Sitzung konnten nicht gelesen werden und wurden zurückgesetzt; der Assistent beginnt mit seinen Standardwerten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The record of your last run could not be read and was set aside (%1). Apply looks at what Azure holds and creates only what is missing.</source>
+        <translation>Das Protokoll Ihres letzten Durchlaufs konnte nicht gelesen werden und wurde beiseitegelegt (%1). „Anwenden“ prüft, was in Azure vorhanden ist, und erstellt nur, was fehlt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your last setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) stopped before it finished. Sign in and go on to Review: Apply finishes it without creating anything twice.</source>
+        <translation>Ihre letzte Einrichtung (DPS „%1“, IoT-Hub „%2“) wurde vor dem Ende angehalten. Melden Sie sich an und gehen Sie weiter bis zur Überprüfung: „Anwenden“ schließt sie ab, ohne etwas doppelt zu erstellen.</translation>
+    </message>
 </context>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+167"/>
+        <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
+        <translation>Diese Einrichtung (DPS „%1“, IoT-Hub „%2“) läuft bereits in einer anderen DPS-Einrichtung (Prozess %3). Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut: Nichts wird doppelt ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The lock of this setup (%1) cannot be created: check that the folder can be written.</source>
+        <translation>Die Sperrdatei dieser Einrichtung (%1) kann nicht angelegt werden: Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Check whether the resource group exists</source>
         <translation>Prüfen, ob die Ressourcengruppe existiert</translation>
     </message>
@@ -1917,12 +2010,22 @@
         <translation>nein</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Keep the DPS&apos;s allocation policy (a new DPS gets Hashed, the default)</source>
+        <translation>Die Zuordnungsrichtlinie des DPS beibehalten (ein neuer DPS erhält Hashed, die Voreinstellung)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the DPS&apos;s allocation policy as it is</source>
+        <translation>Die Zuordnungsrichtlinie des DPS unverändert lassen</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Set the allocation policy to %1</source>
         <translation>Zuordnungsrichtlinie auf %1 festlegen</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+144"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation>Verwenden Sie 3 bis 50 Buchstaben, Ziffern und Bindestriche; der Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden und darf nicht nur aus Ziffern bestehen.</translation>
     </message>
@@ -2050,7 +2153,7 @@
         <translation>Wählen Sie 1 bis 10 Einheiten.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation>Das Abonnement „%1“ ist aktiviert.</translation>
     </message>
@@ -2085,7 +2188,7 @@
         <translation>Die Ressourcengruppe „%1“ existiert.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The resource group &apos;%1&apos; does not exist.</source>
         <translation>Die Ressourcengruppe „%1“ existiert nicht.</translation>
     </message>
@@ -2095,7 +2198,7 @@
         <translation>Wählen Sie eine vorhandene Ressourcengruppe aus, oder lassen Sie die DPS-Einrichtung eine neue erstellen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
         <translation>Der DPS „%1“ existiert, aber sein letzter Vorgang ist fehlgeschlagen.</translation>
     </message>
@@ -2171,22 +2274,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose iothubowner or another policy with RegistryWrite and ServiceConnect.</source>
         <translation>Wählen Sie iothubowner oder eine andere Richtlinie mit RegistryWrite und ServiceConnect aus.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>The policy &apos;%1&apos; will be created on the hub with RegistryWrite and ServiceConnect only.</source>
         <translation>Die Richtlinie „%1“ wird auf dem Hub nur mit RegistryWrite und ServiceConnect erstellt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The IoT hub has no access policy &apos;%1&apos;.</source>
         <translation>Der IoT-Hub hat keine Zugriffsrichtlinie „%1“.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The IoT hub &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation>Der IoT-Hub „%1“ existiert nicht in der Ressourcengruppe „%2“.</translation>
     </message>
@@ -2244,7 +2347,7 @@
         <translation>Wählen Sie eine dieser Regionen aus: %1.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+188"/>
         <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
         <translation>Der %1 „%2“ hat den Status „%3“. Löschen Sie ihn und führen Sie die Einrichtung erneut aus.</translation>
     </message>
@@ -2425,7 +2528,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Re&amp;gister Microsoft.Devices</source>
+        <source>Register &amp;Microsoft.Devices</source>
         <translation>&amp;Microsoft.Devices registrieren</translation>
     </message>
     <message>
@@ -2438,7 +2541,7 @@
 <context>
     <name>Dps::Ui::DonePage</name>
     <message>
-        <location filename="../ui/wizard/DonePage.cpp" line="+24"/>
+        <location filename="../ui/wizard/DonePage.cpp" line="+58"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -2526,7 +2629,12 @@
         <translation>Als &amp;Umgebungsvariablen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Copies the settings a device needs as text. Alt+Down (or the arrow) offers JSON and environment variables.</source>
+        <translation>Kopiert die Einstellungen, die ein Gerät braucht, als Text. Alt+Pfeil nach unten (oder der Pfeil) bietet JSON und Umgebungsvariablen an.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Open the &amp;provisioning service in the Azure portal</source>
         <translation>&amp;Provisioning-Dienst im Azure-Portal öffnen</translation>
     </message>
@@ -2629,7 +2737,7 @@ Globaler Geräteendpunkt: %2
         <translation>Name des Provisioning-Dienstes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pricing tier</source>
         <translation>Tarif</translation>
     </message>
@@ -2767,7 +2875,7 @@ Globaler Geräteendpunkt: %2
         <translation>Name des IoT-Hubs</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pricing and scale tier</source>
         <translation>Tarif und Skalierung</translation>
     </message>
@@ -2862,7 +2970,7 @@ Globaler Geräteendpunkt: %2
         <translation>Die IoT-Hubs dieses Abonnements werden geladen…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Checking whether this subscription already has its free hub…</source>
         <translation>Es wird geprüft, ob dieses Abonnement bereits seinen kostenlosen Hub hat…</translation>
     </message>
@@ -2998,7 +3106,7 @@ Globaler Geräteendpunkt: %2
 <context>
     <name>Dps::Ui::MessageBanner</name>
     <message>
-        <location filename="../ui/widgets/MessageBanner.cpp" line="+31"/>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="+32"/>
         <source>Cop&amp;y details</source>
         <translation>&amp;Details kopieren</translation>
     </message>
@@ -3088,7 +3196,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+20"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+47"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -3123,7 +3231,7 @@ Abhilfe: %2</translation>
         <translation>Aufruf</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>C&amp;hecks:</source>
         <translation>&amp;Prüfungen:</translation>
     </message>
@@ -3134,12 +3242,12 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+120"/>
+        <location line="+135"/>
         <source>Chec&amp;k again</source>
         <translation>E&amp;rneut prüfen</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-125"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation>Ressourcengruppe „%1“ in %2 erstellen (oder verwenden, falls sie existiert).</translation>
     </message>
@@ -3220,7 +3328,7 @@ Abhilfe: %2</translation>
         <translation>Zuordnungsrichtlinie auf %1 festlegen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>An earlier run of this plan stopped before it finished. Apply continues where it stopped; nothing is created twice.</source>
         <translation>Eine frühere Ausführung dieses Plans wurde vor ihrem Abschluss beendet. „Anwenden“ macht dort weiter, wo sie angehalten hat; nichts wird doppelt erstellt.</translation>
     </message>
@@ -3379,6 +3487,21 @@ Abhilfe: %2</translation>
         <location line="+1"/>
         <source>&amp;Keep running</source>
         <translation>&amp;Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Close DPS Setup?</source>
+        <translation>DPS-Einrichtung schließen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The setup is not finished. Your choices so far are kept: the next start offers them again.</source>
+        <translation>Die Einrichtung ist nicht abgeschlossen. Ihre bisherigen Angaben bleiben erhalten: Der nächste Start bietet sie wieder an.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>
@@ -3586,7 +3709,7 @@ Abhilfe: %2</translation>
         <translation>Methode:</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+104"/>
         <source>%1 (%2): ready, %n subscription(s)</source>
         <extracomment>A tenant of the signed-in account: &quot;Contoso (contoso.example): ready, 2 subscriptions&quot;.</extracomment>
         <translation>
@@ -3621,7 +3744,7 @@ Abhilfe: %2</translation>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Not signed in yet. Choose how to sign in below.</source>
         <translation>Noch nicht angemeldet. Wählen Sie unten aus, wie Sie sich anmelden möchten.</translation>
     </message>
@@ -3787,24 +3910,24 @@ Abhilfe: %2</translation>
         <translation>Es werden nur Regionen aufgeführt, die sowohl den Device Provisioning Service als auch IoT Hub anbieten.</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+66"/>
+        <location line="+41"/>
+        <location line="+63"/>
         <source>%1 (%2)</source>
         <extracomment>Subscription in the list: &quot;Production (1f0c2a6e-...)&quot;, with its state when not enabled.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-39"/>
         <source>&amp;Try again</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Loading your subscriptions…</source>
         <translation>Ihre Abonnements werden geladen…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 (%2) — %3</source>
         <translation>%1 (%2) — %3</translation>
     </message>
@@ -3836,7 +3959,12 @@ Abhilfe: %2</translation>
         <translation>Dieses Konto hat keine Abonnements. Erstellen Sie eines im Azure-Portal, oder melden Sie sich mit einem anderen Konto an.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>The subscription of your last setup (%1) is not listed any more: it was deleted, or this account lost access to it. Choose one of these.</source>
+        <translation>Das Abonnement Ihrer letzten Einrichtung (%1) wird nicht mehr aufgeführt: Es wurde gelöscht, oder dieses Konto hat keinen Zugriff mehr darauf. Wählen Sie eines der folgenden aus.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>This subscription is %1: nothing can be created in it. Choose another one, or re-enable it in the Azure portal.</source>
         <translation>Dieses Abonnement ist %1: Darin kann nichts erstellt werden. Wählen Sie ein anderes aus, oder aktivieren Sie es im Azure-Portal wieder.</translation>
     </message>
@@ -3851,7 +3979,7 @@ Abhilfe: %2</translation>
         <translation>Regionen werden geladen…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <location line="+10"/>
         <source>Registering Microsoft.Devices in this subscription. This usually takes a minute…</source>
         <translation>Microsoft.Devices wird in diesem Abonnement registriert. Das dauert meist etwa eine Minute…</translation>
@@ -3868,7 +3996,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Register Microsoft.Devices</source>
+        <source>Register &amp;Microsoft.Devices</source>
         <translation>&amp;Microsoft.Devices registrieren</translation>
     </message>
     <message>

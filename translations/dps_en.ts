@@ -4,7 +4,7 @@
 <context>
     <name>Dps::Application</name>
     <message>
-        <location filename="../app/Application.cpp" line="+126"/>
+        <location filename="../app/Application.cpp" line="+225"/>
         <source>DPS Setup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14,7 +14,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-39"/>
         <source>Use this language for the user interface instead of the system&apos;s language, for example %1.</source>
         <extracomment>%1 is a language code.</extracomment>
         <translation type="unfinished"></translation>
@@ -40,7 +40,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+14"/>
+        <source>Unexpected argument &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Cannot read the sandbox info file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,7 +366,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>The local sandbox&apos;s endpoint &quot;%1&quot; is not on this computer: a sandbox may only use 127.0.0.1, ::1 or localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The token scope for Azure Resource Manager is missing (for example https://management.azure.com/.default).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,7 +379,7 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+438"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+505"/>
         <location line="+9"/>
         <location line="+1"/>
         <location line="+217"/>
@@ -379,12 +389,12 @@
     </message>
     <message>
         <location line="-361"/>
-        <location line="+460"/>
+        <location line="+467"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-438"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,12 +527,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static.</source>
+        <source>policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>policy</source>
+        <source>Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static. Without it a new DPS gets hashed and an existing DPS keeps its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -700,23 +710,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Subscription %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+44"/>
         <source>Tenant %1 (%2) is left out: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+82"/>
+        <source>Usage: dps-setup [--sandbox] [--lang LANGUAGE]      start the desktop app
+       dps-setup setup|show|list [options]         set up, show or list DPS and IoT hubs
+       dps-setup login|logout|account [options]    sign in, sign out, remembered accounts
+Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Unknown command &apos;%1&apos;. Commands: setup, show, list, login, logout, account.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown command &apos;%1&apos;. Did you mean &apos;%2&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/core/cli/AccountCommands.cpp" line="+155"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="+176"/>
         <source>%n subscription(s)</source>
         <translation>
             <numerusform>%n subscription</numerusform>
@@ -727,7 +749,7 @@
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-795"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-879"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,7 +1043,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>trusts the CA %1 for this cloud&apos;s endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No accounts. Sign in with &quot;dps-setup login&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,7 +1058,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/cli/AccountCommands.cpp" line="-366"/>
+        <location filename="../app/core/cli/AccountCommands.cpp" line="-368"/>
         <location line="+4"/>
         <location filename="../app/core/cli/CommandLine.cpp" line="+0"/>
         <source>id</source>
@@ -1054,7 +1081,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-51"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-98"/>
         <source>Using the remembered account %1: %2, tenant %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,7 +1096,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+118"/>
+        <source>See --help for the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unexpected argument &apos;%1&apos;. Quote values that contain spaces; see --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cannot read the sandbox info file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,7 +1136,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
+        <source>AZURE_CLIENT_SECRET is ignored for the local sandbox: it is only sent to the cloud it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No remembered account matches &apos;%1&apos;. Sign in with &quot;dps-setup login&quot;; &quot;dps-setup account list&quot; shows the accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,12 +1167,12 @@
 <context>
     <name>Dps::Http::QnamTransport</name>
     <message>
-        <location filename="../app/core/http/QnamTransport.cpp" line="+70"/>
+        <location filename="../app/core/http/QnamTransport.cpp" line="+83"/>
         <source>The network is not available (the application is shutting down).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>%1 did not answer within %2 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,8 +1181,8 @@
     <name>Dps::Http::RetryPolicy</name>
     <message>
         <location filename="../app/core/http/BearerTokenPolicy.cpp" line="+27"/>
-        <location filename="../app/core/http/QnamTransport.cpp" line="-79"/>
-        <location line="+86"/>
+        <location filename="../app/core/http/QnamTransport.cpp" line="-81"/>
+        <location line="+88"/>
         <location filename="../app/core/http/RetryPolicy.cpp" line="+54"/>
         <source>The request was cancelled.</source>
         <translation type="unfinished"></translation>
@@ -1172,7 +1214,7 @@
 <context>
     <name>Dps::Identity::AccountManager</name>
     <message>
-        <location filename="../app/core/identity/AccountManager.cpp" line="+568"/>
+        <location filename="../app/core/identity/AccountManager.cpp" line="+569"/>
         <source>No keychain is available. You can stay signed in for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,7 +1224,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>tenant ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,13 +1259,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-805"/>
-        <location line="+889"/>
+        <location line="-808"/>
+        <location line="+892"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-918"/>
+        <location line="-921"/>
         <source>You can stay signed in for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,7 +1280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+756"/>
+        <location line="+759"/>
         <source>%1 is signed out, but its saved sign-in could not be deleted from the keychain: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,7 +1515,7 @@
 <context>
     <name>Dps::Identity::DeviceCodeSignIn</name>
     <message>
-        <location filename="../app/core/identity/DeviceCodeSignIn.cpp" line="+102"/>
+        <location filename="../app/core/identity/DeviceCodeSignIn.cpp" line="+111"/>
         <source>To sign in, open %1 in a browser and enter the code %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,13 +1556,14 @@
 <context>
     <name>Dps::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+126"/>
+        <location filename="../ui/MainWindow.cpp" line="+130"/>
         <source>DPS Setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>DPS Setup — local sandbox</source>
+        <location line="+3"/>
+        <source>Local sandbox — %1</source>
+        <extracomment>Window title; %1 is the application&apos;s name, which must stay at the end.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1670,7 +1713,7 @@
 <context>
     <name>Dps::Setup</name>
     <message>
-        <location filename="../app/core/setup/SetupPlan.cpp" line="+78"/>
+        <location filename="../app/core/setup/SetupPlan.cpp" line="+87"/>
         <source>Resource group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,16 +1782,28 @@
     <name>Dps::Setup::SetupController</name>
     <message>
         <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
+        <location line="+205"/>
+        <location line="+184"/>
+        <location line="+13"/>
+        <location line="+13"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="-200"/>
         <source>Enter a name.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
+        <source>The name has %n characters; a name can have at most 50.</source>
+        <translation>
+            <numerusform>The name has %n character; a name can have at most 50.</numerusform>
+            <numerusform>The name has %n characters; a name can have at most 50.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The name must be 3 to 50 characters long.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1783,6 +1838,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in first; the name is checked in your subscription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+19"/>
         <location line="+25"/>
         <source>The name &apos;%1&apos; is taken by another DPS; choose another name.</source>
@@ -1805,7 +1865,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+114"/>
+        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+122"/>
         <source>This build cannot start a sandbox.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,12 +1875,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+66"/>
         <source>The sandbox&apos;s description is incomplete; start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>the sandbox&apos;s service principal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,11 +1889,41 @@
         <source>Only an account of a person can sign in to another tenant; sign in with your browser first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+51"/>
+        <source>The settings file %1 cannot be read, so the choices of your last session are not restored (and today&apos;s may not be kept). Check that it is a readable and writable file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The choices remembered from your last session could not be read and were reset; the wizard starts with its defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The record of your last run could not be read and was set aside (%1). Apply looks at what Azure holds and creates only what is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your last setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) stopped before it finished. Sign in and go on to Review: Apply finishes it without creating anything twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+167"/>
+        <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The lock of this setup (%1) cannot be created: check that the folder can be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Check whether the resource group exists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,12 +2007,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Keep the DPS&apos;s allocation policy (a new DPS gets Hashed, the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the DPS&apos;s allocation policy as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Set the allocation policy to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+144"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,7 +2150,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,7 +2185,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The resource group &apos;%1&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2095,7 +2195,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2171,22 +2271,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose iothubowner or another policy with RegistryWrite and ServiceConnect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>The policy &apos;%1&apos; will be created on the hub with RegistryWrite and ServiceConnect only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The IoT hub has no access policy &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The IoT hub &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,7 +2344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+188"/>
         <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2425,7 +2525,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Re&amp;gister Microsoft.Devices</source>
+        <source>Register &amp;Microsoft.Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2438,7 +2538,7 @@
 <context>
     <name>Dps::Ui::DonePage</name>
     <message>
-        <location filename="../ui/wizard/DonePage.cpp" line="+24"/>
+        <location filename="../ui/wizard/DonePage.cpp" line="+58"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2526,7 +2626,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+4"/>
+        <source>Copies the settings a device needs as text. Alt+Down (or the arrow) offers JSON and environment variables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Open the &amp;provisioning service in the Azure portal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2627,7 +2732,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pricing tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2765,7 +2870,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pricing and scale tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,7 +2965,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Checking whether this subscription already has its free hub…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2996,7 +3101,7 @@ Global device endpoint: %2
 <context>
     <name>Dps::Ui::MessageBanner</name>
     <message>
-        <location filename="../ui/widgets/MessageBanner.cpp" line="+31"/>
+        <location filename="../ui/widgets/MessageBanner.cpp" line="+32"/>
         <source>Cop&amp;y details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3083,7 +3188,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+20"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+47"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3118,7 +3223,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>C&amp;hecks:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3129,12 +3234,12 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+120"/>
+        <location line="+135"/>
         <source>Chec&amp;k again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-125"/>
         <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,7 +3320,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>An earlier run of this plan stopped before it finished. Apply continues where it stopped; nothing is created twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3373,6 +3478,21 @@ What to do: %2</source>
     <message>
         <location line="+1"/>
         <source>&amp;Keep running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Close DPS Setup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The setup is not finished. Your choices so far are kept: the next start offers them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3581,7 +3701,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+104"/>
         <source>%1 (%2): ready, %n subscription(s)</source>
         <extracomment>A tenant of the signed-in account: &quot;Contoso (contoso.example): ready, 2 subscriptions&quot;.</extracomment>
         <translation>
@@ -3616,7 +3736,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Not signed in yet. Choose how to sign in below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3782,24 +3902,24 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+66"/>
+        <location line="+41"/>
+        <location line="+63"/>
         <source>%1 (%2)</source>
         <extracomment>Subscription in the list: &quot;Production (1f0c2a6e-...)&quot;, with its state when not enabled.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-39"/>
         <source>&amp;Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Loading your subscriptions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 (%2) — %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3830,7 +3950,12 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>The subscription of your last setup (%1) is not listed any more: it was deleted, or this account lost access to it. Choose one of these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>This subscription is %1: nothing can be created in it. Choose another one, or re-enable it in the Azure portal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3845,7 +3970,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <location line="+10"/>
         <source>Registering Microsoft.Devices in this subscription. This usually takes a minute…</source>
         <translation type="unfinished"></translation>
@@ -3862,7 +3987,7 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Register Microsoft.Devices</source>
+        <source>Register &amp;Microsoft.Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFont>
+#include <QGuiApplication>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
@@ -102,8 +103,9 @@ void MainWindow::setWizard(Ui::SetupWizard *wizard)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_wizard && !m_wizardFinished && m_wizard->controller().isApplying()) {
-        // The wizard asks "stop the setup?"; if the person agrees it finishes, which closes us.
+    if (m_wizard && !m_wizardFinished && m_wizard->closeNeedsConfirmation()) {
+        // The wizard asks (close a half-filled setup? stop the running one?), as for Esc; if the
+        // person agrees it finishes, which closes us.
         event->ignore();
         m_wizard->reject();
         return;
@@ -122,8 +124,13 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    // Working against the local sandbox shows in the title, on every page.
-    setWindowTitle(m_wizard && m_wizard->controller().isSandbox() ? tr("DPS Setup — local sandbox") : tr("DPS Setup"));
+    // Working against the local sandbox shows in the title, on every page. Platforms append the
+    // application's display name to a title that doesn't end with it already, so the title ends with
+    // it (and the display name follows the language): "Local sandbox — DPS Setup", never the name twice.
+    const QString app = tr("DPS Setup");
+    QGuiApplication::setApplicationDisplayName(app);
+    //: Window title; %1 is the application's name, which must stay at the end.
+    setWindowTitle(m_wizard && m_wizard->controller().isSandbox() ? tr("Local sandbox — %1").arg(app) : app);
     menuBar()->setAccessibleName(tr("Main menu"));
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));

@@ -250,7 +250,9 @@ QJsonObject Sandbox::info() const
         subscriptions.append(QJsonObject{{QStringLiteral("subscriptionId"), s.subscriptionId},
                                          {QStringLiteral("tenantId"), s.tenantId},
                                          {QStringLiteral("displayName"), s.displayName},
-                                         {QStringLiteral("state"), s.state}});
+                                         {QStringLiteral("state"), s.state},
+                                         {QStringLiteral("devicesRegistered"),
+                                          s.providers.value(QStringLiteral("microsoft.devices")).state == QLatin1String("Registered")}});
     }
     QJsonObject info{{QStringLiteral("armEndpoint"), base},
                      {QStringLiteral("authorityHost"), base},
@@ -261,7 +263,8 @@ QJsonObject Sandbox::info() const
                      {QStringLiteral("audience"), QStringLiteral("https://management.core.windows.net/")},
                      {QStringLiteral("scope"), QStringLiteral("https://management.azure.com/.default")},
                      {QStringLiteral("tenants"), tenants},
-                     {QStringLiteral("subscriptions"), subscriptions}};
+                     {QStringLiteral("subscriptions"), subscriptions},
+                     {QStringLiteral("autoApprove"), m_options.autoApprove}};
     if (m_tls)
         info.insert(QStringLiteral("caCertificateFile"), QFileInfo(m_options.tlsCert).absoluteFilePath());
     for (const auto &p : m_world.principals) {

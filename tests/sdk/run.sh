@@ -7,11 +7,20 @@ set -euo pipefail
 sandbox_bin=$1
 node_dir=$2
 here=$(cd "$(dirname "$0")" && pwd)
-command -v node >/dev/null && command -v npm >/dev/null || { echo "node/npm not found: skipped"; exit 77; }
+# DPS_REQUIRE_SDK=1 (CI): a missing Node.js or registry is a failure, never a silent skip.
+skip() {
+    if [ -n "${DPS_REQUIRE_SDK:-}" ]; then
+        echo "$1: failed, the official-SDK test is required here (DPS_REQUIRE_SDK)"
+        exit 1
+    fi
+    echo "$1: skipped"
+    exit 77
+}
+command -v node >/dev/null && command -v npm >/dev/null || skip "node/npm not found"
 mkdir -p "$node_dir"
 cp "$here/package.json" "$here/package-lock.json" "$here/sdk-conformance.mjs" "$node_dir/"
 if [ ! -d "$node_dir/node_modules/@azure/arm-deviceprovisioningservices" ]; then
-    (cd "$node_dir" && timeout 300 npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "npm ci failed (no registry?): skipped"; exit 77; }
+    (cd "$node_dir" && timeout 300 npm ci --no-audit --no-fund >"$node_dir/npm-ci.log" 2>&1) || { tail -n 20 "$node_dir/npm-ci.log"; skip "npm ci failed (no registry?)"; }
 fi
 work=$(mktemp -d)
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }

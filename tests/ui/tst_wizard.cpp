@@ -16,9 +16,11 @@
 #include <QClipboard>
 #include <QFile>
 #include <QJsonDocument>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -27,6 +29,7 @@
 #include <QTreeWidget>
 
 #include <cmath>
+#include <iostream>
 
 using namespace Dps;
 using namespace Dps::Test;
@@ -261,7 +264,20 @@ TEST_F(WizardTest, NewResourcesFromSignInToDoneWithEveryCopy)
     const QString summary = m_drive->find<QLabel>("planSummary")->text();
     EXPECT_TRUE(summary.contains(QLatin1String("wiz-dps"))) << str(summary);
     EXPECT_TRUE(summary.contains(QLatin1String("lowest latency"))) << str(summary);
-    EXPECT_GT(m_drive->find<QTreeWidget>("callList")->topLevelItemCount(), 4);
+    auto *calls = m_drive->find<QTreeWidget>("callList");
+    EXPECT_GT(calls->topLevelItemCount(), 4);
+    // Every call shows its whole text (wrapped, never cut or elided), at this window's width.
+    m_drive->shot("review");
+    for (int i = 0; i < calls->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = calls->topLevelItem(i);
+        const QRect row = calls->visualItemRect(item);
+        for (int column = 0; column < 2; ++column) {
+            const int width = calls->header()->sectionSize(column) - 8; // the delegate's margins
+            const QRect needed = QFontMetrics(item->font(column)).boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, item->text(column));
+            EXPECT_LE(needed.width(), width + 1) << str(item->text(column));
+            EXPECT_LE(needed.height(), row.height()) << "row " << i << " column " << column << ": " << str(item->text(column));
+        }
+    }
     ASSERT_TRUE(m_drive->waitCanGoOn());
     EXPECT_EQ(fetchRequestLog(*m_sandbox).writes().size(), 0) << str(fetchRequestLog(*m_sandbox).dump());
 
@@ -302,6 +318,13 @@ TEST_F(WizardTest, NewResourcesFromSignInToDoneWithEveryCopy)
     settings->menu()->findChild<QAction *>(QStringLiteral("copyAsEnvironment"))->trigger();
     EXPECT_EQ(QApplication::clipboard()->text(),
               QStringLiteral("PROVISIONING_HOST=%1\nPROVISIONING_IDSCOPE=%2\n").arg(dps.deviceProvisioningHostName, dps.idScope));
+    // The format menu opens from the keyboard too (Alt+Down), with its first entry active.
+    EXPECT_FALSE(settings->menu()->isVisible());
+    settings->setFocus();
+    QTest::keyClick(settings, Qt::Key_Down, Qt::AltModifier);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return settings->menu()->isVisible(); }, 2000));
+    EXPECT_EQ(settings->menu()->activeAction(), settings->menu()->actions().constFirst());
+    settings->menu()->close();
     QTest::mouseClick(settings, Qt::LeftButton, {}, QPoint(8, settings->height() / 2));
     EXPECT_EQ(QApplication::clipboard()->text(),
               QStringLiteral("ID scope: %1\nGlobal device endpoint: %2\n").arg(dps.idScope, dps.deviceProvisioningHostName));
@@ -505,7 +528,7 @@ TEST_F(WizardTest, TheFreeHubLimitIsShownBeforeItFails)
     EXPECT_FALSE(m_drive->canGoOn());
     EXPECT_FALSE(m_drive->find<QSpinBox>("hubUnitsSpin")->isEnabled());
     ASSERT_TRUE(m_drive->pick("hubTierCombo", QStringLiteral("B1")));
-    EXPECT_FALSE(m_drive->find<Ui::FieldMessage>("hubTierMessage")->isVisible());
+    EXPECT_TRUE(m_drive->message("hubTierMessage").isEmpty());
     EXPECT_TRUE(m_drive->waitCanGoOn());
 }
 
@@ -692,7 +715,10 @@ TEST_F(WizardTest, ClosingTheMainWindowDuringApplyAsksFirst)
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     EXPECT_EQ(window.centralWidget(), wizard);
-    EXPECT_EQ(window.windowTitle(), QStringLiteral("DPS Setup — local sandbox"));
+    // The platform appends the display name to a title that doesn't end with it: the app is named once.
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("Local sandbox — DPS Setup"));
+    EXPECT_TRUE(window.windowTitle().endsWith(QGuiApplication::applicationDisplayName()));
+    EXPECT_EQ(window.windowTitle().count(QStringLiteral("DPS Setup")), 1);
     walkToReview(Plan());
     ASSERT_TRUE(m_drive->next());
     ASSERT_TRUE(m_controller->isApplying());
@@ -759,7 +785,7 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
         *info = m_sandbox->info();
         return true;
     });
-    m_controller->startSandbox(); // the sandbox is known, so "Local sandbox" is offered as a cloud
+    m_controller->useSandbox(m_sandbox->info()); // the sandbox is known, so "Local sandbox" is offered as a cloud
     m_wizard = std::make_unique<SetupWizard>(*m_controller);
     m_wizard->show();
     m_current = m_wizard.get();
@@ -821,7 +847,7 @@ protected:
             *info = m_sandbox->info();
             return true;
         });
-        m_controller->startSandbox();
+        m_controller->useSandbox(m_sandbox->info());
         m_controller->signOut(); // known sandbox, nobody signed in
         m_wizard = std::make_unique<SetupWizard>(*m_controller);
         m_wizard->show();
@@ -860,7 +886,7 @@ TEST_F(SignInPageTest, DeviceCodeShowsTheCodeWithACopyButton)
                     {{QStringLiteral("user_code"), code->value()},
                      {QStringLiteral("username"), QStringLiteral("alex@contoso.example")},
                      {QStringLiteral("action"), QStringLiteral("approve")}});
-    ASSERT_TRUE(m_drive->waitCanGoOn(20000)) << str(m_drive->find<Ui::MessageBanner>("messageBanner")->text());
+    ASSERT_TRUE(m_drive->waitCanGoOn(20000)) << str(m_drive->find<Ui::MessageBanner>("signInBanner")->text());
     EXPECT_TRUE(m_controller->identityLabel().contains(QLatin1String("alex@contoso.example")));
     EXPECT_FALSE(code->isVisible());
     EXPECT_EQ(m_browser.launches, 0);
@@ -890,7 +916,7 @@ TEST_F(SignInPageTest, ServicePrincipalFromTheFormAndTheSecretLeavesTheField)
     // A wrong secret is refused with Entra's reason, inline.
     m_drive->type("secretEdit", QStringLiteral("not-the-secret"));
     m_drive->click("signInButton");
-    auto *banner = m_drive->find<Ui::MessageBanner>("messageBanner");
+    auto *banner = m_drive->find<Ui::MessageBanner>("signInBanner");
     ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 15000));
     EXPECT_FALSE(banner->text().isEmpty());
 }
@@ -906,7 +932,7 @@ TEST_F(SignInPageTest, AzureCliLoginFromThePathAndAClearMessageWithoutIt)
     qputenv("PATH", (bin + QStringLiteral(":/usr/bin:/bin")).toUtf8());
     m_drive->click("azureCliRadio");
     m_drive->click("signInButton");
-    auto *banner = m_drive->find<Ui::MessageBanner>("messageBanner");
+    auto *banner = m_drive->find<Ui::MessageBanner>("signInBanner");
     ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 10000));
     EXPECT_TRUE(banner->text().contains(QLatin1String("Azure CLI"))) << str(banner->text());
 
@@ -1189,4 +1215,291 @@ int main(int argc, char **argv)
                                                                           : QLocale(qEnvironmentVariable("DPS_SCREENSHOT_LANG")));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+// ---- the next start (issue 9): remembered state meets a changed world ------------------------------
+
+namespace {
+void rememberPlan(const QString &settingsFile, const QString &subscriptionId)
+{
+    Setup::PlanInput p;
+    p.subscriptionId = subscriptionId;
+    p.resourceGroup = QStringLiteral("remembered-rg");
+    p.location = QStringLiteral("westeurope");
+    p.dpsName = QStringLiteral("remembered-dps");
+    p.hubName = QStringLiteral("remembered-hub");
+    p.hubSku = QStringLiteral("F1"); // the free tier's check asked for hubs before the sign-in (the crash)
+    QSettings settings(settingsFile, QSettings::IniFormat);
+    settings.setValue(QStringLiteral("wizard/lastPlan"), QString::fromUtf8(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact)));
+}
+} // namespace
+
+TEST_F(WizardTest, ARememberedPlanAsksAzureNothingBeforeTheSignIn)
+{
+    startSandbox();
+    rememberPlan(m_dir.filePath(QStringLiteral("settings.ini")), Demo::kProduction);
+    clearRequestLog(*m_sandbox);
+    openWizard(false);
+    ASSERT_EQ(page(), SetupWizard::SignIn);
+    QTest::qWait(300);
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).entries.isEmpty()) << str(fetchRequestLog(*m_sandbox).dump());
+    // Signing in now goes on with the remembered choices.
+    m_controller->useSandbox(m_sandbox->info());
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->find<QComboBox>("subscriptionCombo")->currentData().toString() == Demo::kProduction; }, 10000));
+}
+
+TEST_F(WizardTest, ARememberedSubscriptionThatIsGoneIsSaidAndAnotherOffered)
+{
+    startSandbox();
+    rememberPlan(m_dir.filePath(QStringLiteral("settings.ini")), QStringLiteral("1f0c2a6e-0000-4000-8000-0000000000ff"));
+    openWizard();
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->message("subscriptionMessage").contains(QLatin1String("is not listed any more")); }, 10000))
+        << str(m_drive->message("subscriptionMessage"));
+    EXPECT_TRUE(m_drive->message("subscriptionMessage").contains(QLatin1String("1f0c2a6e-0000-4000-8000-0000000000ff")));
+    EXPECT_FALSE(m_drive->find<QComboBox>("subscriptionCombo")->currentData().toString().isEmpty());
+}
+
+TEST_F(WizardTest, ARememberedSubscriptionThatWasDisabledSaysSoAndBlocksNext)
+{
+    startSandbox();
+    ASSERT_EQ(changeSubscription(*m_sandbox, Demo::kProduction, QJsonObject{{QStringLiteral("state"), QStringLiteral("Disabled")}}), 200);
+    rememberPlan(m_dir.filePath(QStringLiteral("settings.ini")), Demo::kProduction);
+    openWizard();
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->message("subscriptionMessage").contains(QLatin1String("nothing can be created")); }, 10000))
+        << str(m_drive->message("subscriptionMessage"));
+    EXPECT_EQ(m_drive->find<QComboBox>("subscriptionCombo")->currentData().toString(), Demo::kProduction);
+    EXPECT_FALSE(m_drive->canGoOn());
+}
+
+TEST_F(SignInPageTest, ARememberedAccountWhoseSignInWasRevokedAsksForANewSignIn)
+{
+    startSandbox();
+    openSignedOut();
+    m_drive->click("signInButton"); // browser
+    ASSERT_TRUE(m_drive->waitCanGoOn(15000));
+    HttpClient admin(m_sandbox.get());
+    ASSERT_EQ(admin.postJson(adminUrl(*m_sandbox, QStringLiteral("refresh-tokens/revoke")),
+                             QJsonObject{{QStringLiteral("username"), QStringLiteral("alex@contoso.example")}})
+                  .status,
+              200);
+    // The next start (a new process: nothing cached but the keychain): the account is listed; using it
+    // says what to do instead of failing silently.
+    m_drive.reset();
+    m_wizard.reset();
+    m_controller.reset();
+    m_accounts = std::make_unique<Identity::AccountManager>(
+        std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &m_secrets);
+    m_accounts->setUrlOpener(m_browser.opener());
+    m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
+    m_wizard = std::make_unique<SetupWizard>(*m_controller);
+    m_wizard->show();
+    m_current = m_wizard.get();
+    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    auto *list = m_drive->find<QListWidget>("accountList");
+    ASSERT_EQ(list->count(), 1);
+    list->setCurrentRow(0);
+    m_drive->click("useAccountButton");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->banner("signInBanner")->isVisible(); }, 15000));
+    const QString text = m_drive->banner("signInBanner")->text();
+    EXPECT_TRUE(text.contains(QLatin1String("sign in again"), Qt::CaseInsensitive)) << str(text);
+    EXPECT_FALSE(m_controller->isSignedIn());
+    EXPECT_FALSE(m_drive->canGoOn());
+    EXPECT_EQ(m_browser.launches, 1) << "nothing opened a browser by itself";
+}
+
+// ---- the walkthrough of issue 9 -------------------------------------------------------------------
+
+TEST_F(WizardTest, EscOnAHalfFilledWizardAsksFirst)
+{
+    startSandbox();
+    openWizard();
+    int asked = 0;
+    bool answer = false;
+    QString question;
+    m_wizard->setConfirmAnswer([&](const QString &text) {
+        ++asked;
+        question = text;
+        return answer;
+    });
+    // Past the sign-in the person has started filling in the setup.
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    ASSERT_EQ(page(), SetupWizard::Subscription);
+    QApplication::setActiveWindow(m_wizard.get());
+    QTest::keyClick(m_wizard.get(), Qt::Key_Escape);
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(question.contains(QLatin1String("not finished"))) << str(question);
+    EXPECT_TRUE(m_wizard->isVisible()) << "keep working: the wizard stays";
+    answer = true;
+    m_wizard->button(QWizard::CancelButton)->click(); // Cancel asks the same
+    EXPECT_EQ(asked, 2);
+    EXPECT_FALSE(m_wizard->isVisible());
+    EXPECT_EQ(m_wizard->result(), QDialog::Rejected);
+}
+
+TEST_F(WizardTest, ClosingTheWindowOfAHalfFilledWizardAsksLikeEsc)
+{
+    startSandbox();
+    openWizard();
+    MainWindow window;
+    SetupWizard *wizard = m_wizard.release();
+    window.setWizard(wizard);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    m_current = wizard;
+    m_drive = std::make_unique<WizardDriver>(*wizard);
+    int asked = 0;
+    wizard->setConfirmAnswer([&](const QString &) { return ++asked, false; });
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    EXPECT_FALSE(window.close());
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(window.isVisible());
+    wizard->setConfirmAnswer([&](const QString &) { return ++asked, true; });
+    window.close();
+    EXPECT_EQ(asked, 2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.isVisible(); }, 2000));
+}
+
+TEST_F(WizardTest, TooLongNamesAreSaidNotCut)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    m_drive->click("newDpsRadio");
+    const QString name = QStringLiteral("a%1z").arg(QString(55, QLatin1Char('b'))); // 57 characters
+    m_drive->type("dpsNameEdit", name);
+    EXPECT_EQ(m_drive->find<QLineEdit>("dpsNameEdit")->text(), name);
+    ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Error)) << str(m_drive->message("dpsNameMessage"));
+    EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("57 characters"))) << str(m_drive->message("dpsNameMessage"));
+    EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("at most 50"))) << str(m_drive->message("dpsNameMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
+}
+
+TEST_F(WizardTest, FieldMessagesKeepTheirLineSoFieldsDoNotMove)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    m_drive->click("newDpsRadio");
+    auto *below = m_drive->find<QWidget>("dpsTierCombo");
+    ASSERT_NE(below, nullptr);
+    QTest::qWait(50);
+    const int before = below->mapTo(m_wizard.get(), QPoint()).y();
+    ASSERT_TRUE(m_drive->message("dpsNameMessage").isEmpty());
+    m_drive->type("dpsNameEdit", QStringLiteral("steady-dps"));
+    ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Ok));
+    QTest::qWait(50);
+    EXPECT_EQ(below->mapTo(m_wizard.get(), QPoint()).y(), before) << "the tier field moved when the name's message came";
+}
+
+namespace {
+// Every page's mnemonics, the buttons of its banners included (walked to, so they exist).
+void expectUniqueMnemonics(QWizardPage *page, const QStringList &wizardButtons, const std::string &language)
+{
+    auto mnemonic = [](const QString &text) {
+        for (int i = text.indexOf(QLatin1Char('&')); i >= 0 && i + 1 < text.size(); i = text.indexOf(QLatin1Char('&'), i + 2)) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+        }
+        return QChar();
+    };
+    QHash<QChar, QString> seen;
+    QStringList texts = wizardButtons;
+    for (QAbstractButton *b : page->findChildren<QAbstractButton *>()) {
+        if (b->isVisibleTo(page))
+            texts << b->text();
+    }
+    for (QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy())
+            texts << label->text();
+    }
+    for (const QString &text : std::as_const(texts)) {
+        const QChar key = mnemonic(text);
+        if (key.isNull())
+            continue;
+        EXPECT_FALSE(seen.contains(key)) << language << " " << page->objectName().toStdString() << ": '" << str(text) << "' and '"
+                                         << str(seen.value(key)) << "' share Alt+" << QString(key).toStdString();
+        seen.insert(key, text);
+    }
+}
+} // namespace
+
+class MnemonicsTest : public WizardTest, public ::testing::WithParamInterface<const char *>
+{
+};
+
+TEST_P(MnemonicsTest, NoTwoControlsOfAPageShareOneWithItsBannersShowing)
+{
+    Dps::Translator translator; // installed last, so it wins; removed again at the end of the test
+    translator.install(QLocale(QString::fromLatin1(GetParam())));
+    startSandbox();
+    openWizard();
+    auto check = [&] {
+        QWizardPage *page = m_wizard->currentPage();
+        expectUniqueMnemonics(page, {m_wizard->buttonText(QWizard::BackButton),
+                                     page->isCommitPage() ? page->buttonText(QWizard::CommitButton) : m_wizard->buttonText(QWizard::NextButton),
+                                     m_wizard->buttonText(QWizard::CancelButton)},
+                              GetParam());
+    };
+    check();
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    // The unregistered subscription: its banner has the Register button, next to the Region field.
+    ASSERT_TRUE(m_drive->pick("subscriptionCombo", Demo::kDevTest));
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        for (QAbstractButton *b : m_wizard->currentPage()->findChildren<QAbstractButton *>())
+            if (b->isVisibleTo(m_wizard->currentPage()) && b->text().contains(QLatin1String("Microsoft.Devices")))
+                return true;
+        return false;
+    }, 10000));
+    check();
+    for (int id : m_wizard->pageIds()) {
+        QWizardPage *page = m_wizard->page(id);
+        expectUniqueMnemonics(page, {m_wizard->buttonText(QWizard::BackButton),
+                                     page->isCommitPage() ? page->buttonText(QWizard::CommitButton) : m_wizard->buttonText(QWizard::NextButton)},
+                              GetParam());
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, MnemonicsTest, ::testing::Values("en", "de"));
+
+TEST_F(SignInPageTest, TryItSignsInAsTheDemoPersonInBothTenantsOnARegisteredSubscription)
+{
+    startSandbox();
+    m_accounts = std::make_unique<Identity::AccountManager>(
+        std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &m_secrets);
+    m_accounts->setUrlOpener(m_browser.opener());
+    m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
+    m_controller->setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_controller->setSandboxStarter([this](QJsonObject *info, QString *) {
+        *info = m_sandbox->info();
+        return true;
+    });
+    m_wizard = std::make_unique<SetupWizard>(*m_controller);
+    m_wizard->show();
+    m_current = m_wizard.get();
+    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    m_drive->click("trySandboxButton");
+    ASSERT_TRUE(m_drive->waitCanGoOn(15000)) << str(m_drive->banner("signInBanner")->text());
+    EXPECT_EQ(m_browser.launches, 0) << "no browser: the app signs the demo person in itself";
+    EXPECT_TRUE(m_controller->isSandbox());
+    EXPECT_TRUE(m_controller->identityLabel().contains(QLatin1String("alex@contoso.example"))) << str(m_controller->identityLabel());
+    EXPECT_TRUE(m_drive->find<QLabel>("signInStatus")->text().contains(QLatin1String("alex@contoso.example")));
+    EXPECT_EQ(m_drive->find<QComboBox>("cloudCombo")->currentText(), QStringLiteral("Local sandbox"));
+    EXPECT_TRUE(m_accounts->store().accounts().isEmpty()) << "the demo is for this session only";
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    auto *subs = m_drive->find<QComboBox>("subscriptionCombo");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return subs->isEnabled() && subs->count() > 0; }, 15000));
+    EXPECT_EQ(subs->currentData().toString(), Demo::kProduction) << "a subscription with Microsoft.Devices registered";
+    // Both of the person's tenants, Contoso and Fabrikam, with their subscriptions.
+    EXPECT_EQ(m_controller->tenants().size(), 2);
+    const QString fabrikamSubscription = QStringLiteral("9d4e7b10-0000-4000-8000-000000000003");
+    EXPECT_GE(subs->findData(fabrikamSubscription), 0) << "Fabrikam's subscription is listed too";
+    EXPECT_EQ(m_browser.launches, 0);
 }

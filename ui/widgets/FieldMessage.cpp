@@ -45,7 +45,19 @@ FieldMessage::FieldMessage(QWidget *field, QWidget *parent)
     wrapText(this);
     setTextFormat(Qt::RichText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setVisible(false);
+    reserveLine();
+}
+
+// The line is there even while it is empty: a message that comes while the person types must not push
+// the fields below it down (their click would land on something else). Longer messages wrap and grow.
+void FieldMessage::reserveLine()
+{
+    // As high as a one-line message with its icon, measured as this label lays one out.
+    setMinimumHeight(0);
+    QLabel::setText(html(Status::Ok, QStringLiteral("X")));
+    const int line = sizeHint().height();
+    render();
+    setMinimumHeight(line);
 }
 
 void FieldMessage::setMessage(Status status, const QString &text)
@@ -56,7 +68,6 @@ void FieldMessage::setMessage(Status status, const QString &text)
     if (m_field)
         m_field->setAccessibleDescription(text);
     render();
-    setVisible(!text.isEmpty());
 }
 
 void FieldMessage::clear()
@@ -66,25 +77,28 @@ void FieldMessage::clear()
 
 void FieldMessage::render()
 {
-    if (m_plainText.isEmpty()) {
-        QLabel::setText(QString());
-        return;
-    }
+    QLabel::setText(m_plainText.isEmpty() ? QString() : html(m_status, m_plainText));
+}
+
+QString FieldMessage::html(Status status, const QString &text) const
+{
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    const QString icon = iconFile(m_status);
+    const QString icon = iconFile(status);
     const QString image = icon.isEmpty() ? QString()
                                          : QStringLiteral("<img src=\":/icons/%1.svg\" width=\"%2\" height=\"%2\" "
                                                           "style=\"vertical-align: middle\">&nbsp;")
                                                .arg(icon)
                                                .arg(size);
-    const QString color = statusTextColor(m_status, palette()).name();
-    QLabel::setText(QStringLiteral("%1<span style=\"color: %2\">%3</span>").arg(image, color, m_plainText.toHtmlEscaped()));
+    const QString color = statusTextColor(status, palette()).name();
+    return QStringLiteral("%1<span style=\"color: %2\">%3</span>").arg(image, color, text.toHtmlEscaped());
 }
 
 void FieldMessage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         render();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        reserveLine();
     QLabel::changeEvent(event);
 }
 

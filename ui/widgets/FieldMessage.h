@@ -14,6 +14,7 @@ void wrapText(QLabel *label);
 // The line under a field that says, in words, what is wrong with it (or that a check is running, or
 // that all is well), with the status's SVG icon in front. It also becomes the field's accessible
 // description, so screen readers read it. One rich-text label, so it wraps like the page's other notes.
+// It keeps one line's height while empty, so the fields below stay put when a message comes.
 class FieldMessage : public QLabel
 {
     Q_OBJECT
@@ -30,6 +31,8 @@ protected:
 
 private:
     void render();
+    void reserveLine();
+    QString html(Status status, const QString &text) const;
 
     QPointer<QWidget> m_field;
     QString m_plainText;

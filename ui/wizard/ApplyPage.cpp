@@ -256,7 +256,7 @@ void ApplyPage::onFailed(const Arm::ArmError &error)
             })->setObjectName(QStringLiteral("deleteFailedButton"));
         }
         if (error.isMissingRegistration()) {
-            m_banner->addAction(tr("Re&gister Microsoft.Devices"), [this] { controller().applyFix(QStringLiteral("provider-registered")); });
+            m_banner->addAction(tr("Register &Microsoft.Devices"), [this] { controller().applyFix(QStringLiteral("provider-registered")); });
         }
     }
     m_banner->addAction(tr("&Retry"), [this] { start(); })->setObjectName(QStringLiteral("retryButton"));

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QPushButton>
 #include <QTimer>
@@ -16,6 +17,39 @@
 #include <QVBoxLayout>
 
 namespace Dps::Ui {
+
+namespace {
+// QToolButton's MenuButtonPopup opens its menu only with the mouse (the arrow part): Alt+Down, Down,
+// F4 and the Menu key open it from the keyboard too, on the button, with its first entry active.
+class MenuKeyOpener : public QObject
+{
+public:
+    explicit MenuKeyOpener(QToolButton *button)
+        : QObject(button)
+        , m_button(button)
+    {
+        button->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched != m_button || event->type() != QEvent::KeyPress || !m_button->menu())
+            return false;
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key != Qt::Key_Down && key != Qt::Key_F4 && key != Qt::Key_Menu)
+            return false;
+        QMenu *menu = m_button->menu();
+        if (!menu->actions().isEmpty())
+            menu->setActiveAction(menu->actions().constFirst());
+        menu->popup(m_button->mapToGlobal(QPoint(0, m_button->height())));
+        return true;
+    }
+
+private:
+    QToolButton *m_button;
+};
+} // namespace
 
 DonePage::DonePage(Setup::SetupController &controller, QWidget *parent)
     : WizardPage(controller, parent)
@@ -58,6 +92,9 @@ DonePage::DonePage(Setup::SetupController &controller, QWidget *parent)
     QAction *asEnv = menu->addAction(tr("As &environment variables"));
     asEnv->setObjectName(QStringLiteral("copyAsEnvironment"));
     m_copySettings->setMenu(menu);
+    new MenuKeyOpener(m_copySettings);
+    m_copySettings->setToolTip(tr("Copies the settings a device needs as text. Alt+Down (or the arrow) offers JSON and "
+                                  "environment variables."));
     connect(m_copySettings, &QToolButton::clicked, this, [this] { copySettings(SettingsFormat::Text); });
     connect(asText, &QAction::triggered, this, [this] { copySettings(SettingsFormat::Text); });
     connect(asJson, &QAction::triggered, this, [this] { copySettings(SettingsFormat::Json); });

@@ -31,7 +31,8 @@ DpsPage::DpsPage(Setup::SetupController &controller, QWidget *parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("dpsNameEdit"));
     m_name->setAccessibleName(tr("Provisioning service name"));
-    m_name->setMaxLength(50);
+    // Longer than the 50 Azure allows, so a pasted name is not cut silently: the check says it is too long.
+    m_name->setMaxLength(200);
     m_nameMessage = new FieldMessage(m_name, this);
     m_nameMessage->setObjectName(QStringLiteral("dpsNameMessage"));
     m_tier = new QComboBox(this);
@@ -127,7 +128,7 @@ void DpsPage::updateMode()
     m_tier->setEnabled(create);
     m_units->setEnabled(create);
     m_list->setEnabled(!create);
-    m_nameMessage->setVisible(create && !m_nameMessage->text().isEmpty());
+    m_nameMessage->setVisible(create);
     Q_EMIT completeChanged();
 }
 

@@ -71,7 +71,8 @@ IotHubPage::IotHubPage(Setup::SetupController &controller, QWidget *parent)
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("hubNameEdit"));
     m_name->setAccessibleName(tr("IoT hub name"));
-    m_name->setMaxLength(50);
+    // Longer than the 50 Azure allows, so a pasted name is not cut silently: the check says it is too long.
+    m_name->setMaxLength(200);
     m_nameMessage = new FieldMessage(m_name, this);
     m_nameMessage->setObjectName(QStringLiteral("hubNameMessage"));
     m_tier = new QComboBox(this);

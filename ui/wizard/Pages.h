@@ -100,6 +100,7 @@ private:
     QLabel *m_progress;
     CopyField *m_code;
     MessageBanner *m_banner;
+    MessageBanner *m_startupNotes;
     QPointer<Identity::AccountOperation> m_op;
     bool m_busy = false;
 };
@@ -259,6 +260,7 @@ public:
     bool validatePage() override;
     // `regionName` turns a region's name (westeurope) into its display name (West Europe).
     static QString describe(const Setup::PlanInput &plan, const std::function<QString(const QString &)> &regionName = {});
+    static QString breakable(const QString &path); // wrap points (zero-width spaces) in a URL path
 
 private:
     void onChecks(const QList<Setup::CheckResult> &checks);

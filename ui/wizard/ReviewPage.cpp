@@ -3,15 +3,42 @@
 #include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
 
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
+#include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace Dps::Ui {
+
+namespace {
+// QTreeView asks its delegate for a row's height without the column's width, so wrapped text is cut
+// to one line. This delegate measures the text at its column's width.
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {}
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o = option;
+        initStyleOption(&o, index);
+        const int width = qMax(20, m_view->header()->sectionSize(index.column()) - kMargins);
+        const QRect text = o.fontMetrics.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, o.text);
+        return QSize(width + kMargins, text.height() + 4);
+    }
+
+private:
+    static constexpr int kMargins = 8; // the style's text margins, with room to spare
+    QTreeView *m_view;
+};
+} // namespace
 
 ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     : WizardPage(controller, parent)
@@ -46,7 +73,13 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     m_calls->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_calls->header()->setStretchLastSection(true);
     m_calls->header()->resizeSection(0, m_calls->fontMetrics().averageCharWidth() * 60);
-    m_calls->setTextElideMode(Qt::ElideMiddle);
+    // Whole text, wrapped, never elided: a cut path hides which resource a call writes.
+    m_calls->setTextElideMode(Qt::ElideNone);
+    m_calls->setWordWrap(true);
+    m_calls->setUniformRowHeights(false);
+    m_calls->setItemDelegate(new WrappingDelegate(m_calls));
+    // Rows get their height from the column widths: again when a column is resized.
+    connect(m_calls->header(), &QHeaderView::sectionResized, m_calls, [this] { m_calls->doItemsLayout(); });
     m_calls->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *checksLabel = new QLabel(tr("C&hecks:"), this);
@@ -117,14 +150,29 @@ QString ReviewPage::describe(const Setup::PlanInput &p, const std::function<QStr
     return lines.join(QLatin1Char('\n'));
 }
 
+// A URL path has no spaces to wrap at: a zero-width space after each '/', '?' and '&' lets it wrap
+// there (the tooltip keeps the plain text).
+QString ReviewPage::breakable(const QString &path)
+{
+    QString out;
+    out.reserve(path.size() + path.size() / 8);
+    for (const QChar c : path) {
+        out += c;
+        if (c == QLatin1Char('/') || c == QLatin1Char('?') || c == QLatin1Char('&'))
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
 void ReviewPage::initializePage()
 {
     m_summary->setText(describe(plan(), [this](const QString &name) { return controller().locationDisplayName(name); }));
     m_summary->setAccessibleName(m_summary->text());
     m_calls->clear();
     for (const Setup::PlannedCall &call : controller().describePlan()) {
-        auto *item = new QTreeWidgetItem(m_calls, {call.purpose, QStringLiteral("%1 %2?api-version=%3").arg(call.method, call.path, call.apiVersion)});
-        item->setToolTip(1, item->text(1));
+        const QString text = QStringLiteral("%1 %2?api-version=%3").arg(call.method, call.path, call.apiVersion);
+        auto *item = new QTreeWidgetItem(m_calls, {call.purpose, breakable(text)});
+        item->setToolTip(1, text);
         if (call.isWrite()) {
             QFont bold = item->font(1);
             bold.setBold(true);

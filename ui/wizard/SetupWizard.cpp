@@ -134,17 +134,31 @@ void SetupWizard::confirm(const QString &title, const QString &text, const QStri
     box->open();
 }
 
+bool SetupWizard::closeNeedsConfirmation() const
+{
+    // Past the sign-in and not done: a half-filled setup (or one that stopped on the Apply page).
+    return !m_closing && (m_controller.isApplying() || (currentId() > SignIn && currentId() < Done));
+}
+
 void SetupWizard::reject()
 {
-    if (m_closing) {
-        QWizard::reject();
-        return;
-    }
-    confirmStop([this] {
+    const auto close = [this] {
         m_controller.rememberChoices();
         m_closing = true;
         QWizard::reject();
-    });
+    };
+    if (m_closing || !closeNeedsConfirmation()) {
+        close();
+        return;
+    }
+    if (m_controller.isApplying()) {
+        confirmStop(close);
+        return;
+    }
+    // Esc, Cancel and the window's close button all ask the same question.
+    confirm(tr("Close DPS Setup?"),
+            tr("The setup is not finished. Your choices so far are kept: the next start offers them again."), tr("&Close"),
+            close);
 }
 
 } // namespace Dps::Ui

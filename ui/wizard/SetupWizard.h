@@ -40,8 +40,10 @@ public:
     void confirm(const QString &title, const QString &text, const QString &acceptText, const std::function<void()> &onAccept);
     void setConfirmAnswer(std::function<bool(const QString &text)> answer) { m_confirmAnswer = std::move(answer); }
 
-    // Cancel, Escape and closing the window end here (QDialog::closeEvent calls it).
+    // Cancel, Escape and closing the window end here (QDialog::closeEvent calls it). A half-filled
+    // setup asks first (confirm()), a running Apply asks whether to stop it.
     void reject() override;
+    bool closeNeedsConfirmation() const;
 
 private:
     void updateSteps(int currentId);

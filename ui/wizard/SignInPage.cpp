@@ -199,8 +199,16 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
     signInLayout->addWidget(m_code);
 
     m_banner = new MessageBanner(this);
+    m_banner->setObjectName(QStringLiteral("signInBanner"));
+    // What the last session left behind (an unfinished run, settings that could not be read).
+    m_startupNotes = new MessageBanner(this);
+    m_startupNotes->setObjectName(QStringLiteral("startupNotes"));
+    const QStringList notes = controller.startupNotes();
+    if (!notes.isEmpty())
+        m_startupNotes->showMessage(Status::Info, notes.join(QLatin1Char('\n')));
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_startupNotes);
     layout->addWidget(m_status);
     layout->addWidget(m_tenants);
     layout->addWidget(m_banner);
@@ -325,6 +333,9 @@ void SignInPage::refreshStatus()
     // Once a sandbox runs, one can also sign in to it as its demo user (browser, device code...).
     if (controller().sandboxCloud() && m_cloud->count() == SandboxCloud)
         m_cloud->addItem(tr("Local sandbox"));
+    // The cloud field names the cloud in use (the sandbox's "Try it" included), not the default.
+    if (controller().isSandbox() && m_cloud->count() > SandboxCloud)
+        m_cloud->setCurrentIndex(SandboxCloud);
     if (!controller().isSignedIn()) {
         m_status->setText(tr("Not signed in yet. Choose how to sign in below."));
     } else if (controller().isSandbox()) {

@@ -225,6 +225,13 @@ void SubscriptionPage::fillSubscriptions(const QList<Arm::Subscription> &subscri
         m_subscriptionMessage->clear();
     }
     onSubscriptionChosen();
+    // The remembered subscription is gone (deleted, moved, access taken away): say so, don't just
+    // silently pick another one.
+    if (!keep.isEmpty() && i < 0 && !subscriptions.isEmpty() && m_subscriptionMessage->status() != Status::Error)
+        m_subscriptionMessage->setMessage(Status::Warning,
+                                          tr("The subscription of your last setup (%1) is not listed any more: it was deleted, or "
+                                             "this account lost access to it. Choose one of these.")
+                                              .arg(keep));
 }
 
 void SubscriptionPage::onSubscriptionChosen()
@@ -279,7 +286,7 @@ void SubscriptionPage::onProviderState(const QString &subscriptionId, const Arm:
                                    "Microsoft.Devices is %1). Register it to create a DPS or an IoT hub here; it is free "
                                    "and takes about a minute.")
                                     .arg(state.registrationState.isEmpty() ? tr("not registered") : state.registrationState));
-        m_provider->addAction(tr("&Register Microsoft.Devices"), [this, subscriptionId] {
+        m_provider->addAction(tr("Register &Microsoft.Devices"), [this, subscriptionId] {
             m_registering = true;
             m_provider->clearActions();
             m_provider->showMessage(Status::Busy, tr("Registering Microsoft.Devices in this subscription. This usually takes a minute…"));

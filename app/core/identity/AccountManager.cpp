@@ -633,7 +633,9 @@ AccountOperation *AccountManager::signIn(SignInMethod method,
 
     switch (method) {
     case SignInMethod::Browser: {
-        UrlOpener opener = m_opener ? m_opener : UrlOpener([](const QUrl &) { return false; });
+        UrlOpener opener = options.opener ? options.opener
+                           : m_opener     ? m_opener
+                                          : UrlOpener([](const QUrl &) { return false; });
         auto *signIn = new BrowserSignIn(publicClientConfig(cloud,
                                                             options.clientId,
                                                             tenant,

@@ -154,6 +154,7 @@ struct SignInOptions
     // stayForSessionOnly() or cancel(); SessionOnly goes on in memory (after the same signal); Fail fails.
     enum class IfNoKeychain { Ask, SessionOnly, Fail } ifNoKeychain = IfNoKeychain::Ask;
     int browserTimeoutMs = 0; // 0: BrowserSignIn's default
+    UrlOpener opener;         // browser sign-in: empty for the manager's (the system browser)
 };
 
 // One account operation (STYLE.md 3): sign-in, restore, tenant list or sign-out. Emits exactly one of

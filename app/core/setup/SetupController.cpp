@@ -284,7 +284,9 @@ QString SetupController::nameProblem(const QString &name)
     static const QRegularExpression re(QStringLiteral("^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{2,49}[a-zA-Z0-9]$"));
     if (re.match(name).hasMatch())
         return {};
-    if (name.size() < 3 || name.size() > 50)
+    if (name.size() > 50)
+        return tr("The name has %n characters; a name can have at most 50.", nullptr, int(name.size()));
+    if (name.size() < 3)
         return tr("The name must be 3 to 50 characters long.");
     return tr("Use only letters, digits and hyphens; start and end with a letter or digit, and don't use only digits.");
 }

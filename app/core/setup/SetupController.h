@@ -56,7 +56,9 @@ public:
     using SandboxStarter = std::function<bool(QJsonObject *info, QString *error)>;
     void setSandboxStarter(SandboxStarter starter) { m_sandboxStarter = std::move(starter); }
     bool canStartSandbox() const { return bool(m_sandboxStarter); }
-    void startSandbox();                             // -> signedIn or signInFailed
+    // -> signedIn or signInFailed. With an AccountManager and a sandbox that approves sign-ins by itself
+    // (the app's embedded one), as the demo world's person, for this session only; else as its service principal.
+    void startSandbox();
     void useSandbox(const QJsonObject &sandboxInfo); // a running sandbox: its service principal, nothing remembered
     // Through the AccountManager: browser, device code, service principal, Azure CLI. The page listens to
     // the operation (code, browser, keychain questions); the controller uses the account once it finishes.
@@ -86,6 +88,9 @@ public:
     void setSettingsFile(const QString &file) { m_settingsFile = file; }
     void rememberChoices() const;
     bool restoreChoices(); // true when something was restored into plan()
+    // What the first page says about the state the last session left, after restoreChoices(): an
+    // unfinished run to resume, remembered choices or a journal that could not be read (and were reset).
+    QStringList startupNotes() const { return m_startupNotes; }
     // An earlier run of plan() stopped before it finished (its journal is still there): Apply resumes it.
     bool hasUnfinishedRun() const;
 
@@ -162,6 +167,9 @@ Q_SIGNALS:
     void failed(const Dps::Arm::ArmError &error);
 
 private:
+    QStringList m_startupNotes;
+    Identity::UrlOpener m_demoOpener; // the demo's in-app "browser" (startSandbox), for its tenant sign-ins too
+    static Arm::Cloud sandboxCloud(const QJsonObject &sandboxInfo); // with its CA file
     bool requireService(const QString &what); // false (and loadFailed queued) when signed out
     struct NameCheck
     {

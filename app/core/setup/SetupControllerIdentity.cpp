@@ -5,11 +5,18 @@
 #include "arm/ArmClient.h"
 #include "arm/Cloud.h"
 #include "identity/AccountManager.h"
+#include "http/Policies.h"
 #include "identity/ClientSecretCredential.h"
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSslConfiguration>
 #include <QSettings>
 #include <QSslCertificate>
 #include <QSysInfo>
@@ -121,15 +128,64 @@ void SetupController::startSandbox()
         Q_EMIT signInFailed(tr("The sandbox did not start: %1").arg(error));
         return;
     }
-    useSandbox(info);
+    // The demo is the demo world's person, in both of their tenants, as a person signs in to Azure: a
+    // browser sign-in that the embedded sandbox approves by itself (it runs with auto-approve). The
+    // "browser" is this app fetching the sign-in address, which only ever goes to the sandbox on this
+    // computer. Nothing is remembered: the account lives for this session.
+    const QString user = info.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString();
+    const Arm::Cloud cloud = sandboxCloud(info);
+    if (!m_accounts || user.isEmpty() || !info.value(QStringLiteral("autoApprove")).toBool() || !cloud.validate().isEmpty()) {
+        useSandbox(info);
+        return;
+    }
+    m_sandboxCloud = cloud;
+    // Start on a subscription that can hold IoT resources, unless the person chose one before.
+    if (m_plan.subscriptionId.isEmpty()) {
+        for (const auto &v : info.value(QStringLiteral("subscriptions")).toArray()) {
+            const QJsonObject s = v.toObject();
+            if (s.value(QStringLiteral("devicesRegistered")).toBool() && s.value(QStringLiteral("state")).toString() == QLatin1String("Enabled")) {
+                m_plan.subscriptionId = s.value(QStringLiteral("subscriptionId")).toString();
+                break;
+            }
+        }
+    }
+    if (!m_nam)
+        m_nam = std::make_unique<QNetworkAccessManager>();
+    Identity::SignInOptions options;
+    options.loginHint = user;
+    options.sessionOnly = true;
+    options.ifNoKeychain = Identity::SignInOptions::IfNoKeychain::SessionOnly;
+    m_demoOpener = [nam = QPointer<QNetworkAccessManager>(m_nam.get()), cloud](const QUrl &url) {
+        if (!nam || !Http::isLoopback(url) || !Http::QnamTransport::sameOrigin(cloud.authorityHost, url))
+            return false;
+        QNetworkRequest request(url);
+        if (url.scheme() == QLatin1String("https")) {
+            QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+            ssl.addCaCertificates(cloud.extraCaCertificates);
+            request.setSslConfiguration(ssl);
+        }
+        // The sandbox answers with a redirect to our own loopback listener (BrowserSignIn).
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = nam->get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return true;
+    };
+    options.opener = m_demoOpener;
+    signIn(Identity::SignInMethod::Browser, cloud, options);
 }
 
-void SetupController::useSandbox(const QJsonObject &sandboxInfo)
+Arm::Cloud SetupController::sandboxCloud(const QJsonObject &sandboxInfo)
 {
     Arm::Cloud cloud = Arm::Cloud::sandbox(sandboxInfo);
     const QString caFile = sandboxInfo.value(QStringLiteral("caCertificateFile")).toString();
     if (!caFile.isEmpty() && cloud.extraCaCertificates.isEmpty())
         cloud.extraCaCertificates += QSslCertificate::fromPath(caFile, QSsl::Pem);
+    return cloud;
+}
+
+void SetupController::useSandbox(const QJsonObject &sandboxInfo)
+{
+    const Arm::Cloud cloud = sandboxCloud(sandboxInfo);
     const QJsonObject sp = sandboxInfo.value(QStringLiteral("servicePrincipal")).toObject();
     const QString tenant = sp.value(QStringLiteral("tenantId")).toString();
     const QString clientId = sp.value(QStringLiteral("clientId")).toString();
@@ -200,6 +256,12 @@ Identity::AccountOperation *SetupController::signInToTenant(const QString &tenan
     options.tenant = tenantId;
     options.loginHint = m_account->username;
     options.clientId = m_account->clientId;
+    options.sessionOnly = m_account->sessionOnly; // a session's account stays one
+    if (options.sessionOnly)
+        options.ifNoKeychain = Identity::SignInOptions::IfNoKeychain::SessionOnly;
+    // The demo person signs in to their other tenant the way they signed in: through the app itself.
+    if (m_sandbox && m_demoOpener)
+        options.opener = m_demoOpener;
     return signIn(m_account->method, m_account->toCloud(), options);
 }
 
@@ -235,13 +297,38 @@ void SetupController::rememberChoices() const
 
 bool SetupController::restoreChoices()
 {
-    const QString json = openSettings(m_settingsFile)->value(QLatin1String(LastPlanKey)).toString();
+    m_startupNotes.clear();
+    const auto settings = openSettings(m_settingsFile);
+    if (settings->status() != QSettings::NoError) {
+        m_startupNotes << tr("The settings file %1 cannot be read, so the choices of your last session are not restored "
+                             "(and today's may not be kept). Check that it is a readable and writable file.")
+                              .arg(settings->fileName());
+        return false;
+    }
+    const QString json = settings->value(QLatin1String(LastPlanKey)).toString();
     if (json.isEmpty())
         return false;
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    if (object.isEmpty())
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        // A clean reset: the damaged value goes, so the next start does not trip over it again.
+        settings->remove(QLatin1String(LastPlanKey));
+        m_startupNotes << tr("The choices remembered from your last session could not be read and were reset; the wizard "
+                             "starts with its defaults.");
         return false;
-    m_plan = PlanInput::fromJson(object);
+    }
+    m_plan = PlanInput::fromJson(doc.object());
+    QString damaged;
+    const QJsonObject journal = m_journal->load(m_plan.journalKey(), &damaged);
+    if (!damaged.isEmpty()) {
+        m_startupNotes << tr("The record of your last run could not be read and was set aside (%1). Apply looks at what "
+                             "Azure holds and creates only what is missing.")
+                              .arg(QDir::toNativeSeparators(damaged));
+    } else if (!journal.isEmpty() && !m_plan.dpsName.isEmpty()) {
+        m_startupNotes << tr("Your last setup (DPS '%1', IoT hub '%2') stopped before it finished. Sign in and go on to "
+                             "Review: Apply finishes it without creating anything twice.")
+                              .arg(m_plan.dpsName, m_plan.hubName);
+    }
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QRegularExpression>
@@ -57,12 +58,32 @@ RunJournal::RunJournal(QString directory)
     : m_directory(std::move(directory))
 {}
 
-QJsonObject RunJournal::load(const QString &key) const
+QJsonObject RunJournal::load(const QString &key, QString *damaged) const
 {
-    QFile f(QDir(m_directory).filePath(key + QStringLiteral(".json")));
+    const QString path = QDir(m_directory).filePath(key + QStringLiteral(".json"));
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    f.close();
+    if (error.error == QJsonParseError::NoError && doc.isObject())
+        return doc.object();
+    // Truncated or not ours: set it aside (never read it again, keep it for a bug report). Nothing is
+    // lost that matters: every step looks at what Azure holds before it writes.
+    const QString aside = path + QStringLiteral(".damaged");
+    QFile::remove(aside);
+    if (!QFile::rename(path, aside))
+        QFile::remove(path);
+    qCWarning(lcSetup) << "The run journal" << path << "could not be read and was set aside:" << error.errorString();
+    if (damaged)
+        *damaged = aside;
+    return {};
+}
+
+QString RunJournal::lockPath(const QString &key) const
+{
+    return QDir(m_directory).filePath(key + QStringLiteral(".lock"));
 }
 
 bool RunJournal::save(const QString &key, const QJsonObject &journal) const
@@ -85,6 +106,7 @@ void RunJournal::remove(const QString &key) const
 
 struct SetupEngine::Private
 {
+    std::unique_ptr<QLockFile> runLock; // held from start() to the end of the run
     QMap<StepId, StepStatus> steps;
     QJsonObject resumeTokens; // resource ("dps", "hub") -> resume token of the latest operation on it
     QList<QPointer<QObject>> inflight;
@@ -115,6 +137,40 @@ SetupEngine::SetupEngine(Services::AzureService *service, std::shared_ptr<RunJou
 {
     for (StepId id : kAllSteps)
         d->steps[id].id = id;
+    // A run holds its plan's lock from start() to its end, whichever way it ends.
+    connect(this, &SetupEngine::finished, this, [this] { d->runLock.reset(); });
+    connect(this, &SetupEngine::failed, this, [this] { d->runLock.reset(); });
+}
+
+// Two processes (two windows, a window and a script) must not run the same plan at once: they would
+// write one journal and race for the same resources. The lock lives beside the journal; a holder that
+// died (kill -9) leaves a stale lock, which QLockFile recognises by its process id and takes over.
+bool SetupEngine::lockRun()
+{
+    if (!m_journal)
+        return true;
+    QDir().mkpath(m_journal->directory());
+    auto lock = std::make_unique<QLockFile>(m_journal->lockPath(m_input.journalKey()));
+    lock->setStaleLockTime(0); // only a dead holder makes it stale, never its age (runs take minutes)
+    if (lock->tryLock(0)) {
+        d->runLock = std::move(lock);
+        return true;
+    }
+    qint64 pid = 0;
+    QString host, app;
+    lock->getLockInfo(&pid, &host, &app);
+    ArmError e;
+    e.kind = ArmError::Kind::Http;
+    e.httpStatus = 409;
+    e.code = QStringLiteral("SetupInProgress");
+    e.message = lock->error() == QLockFile::LockFailedError
+                    ? tr("This setup (DPS '%1', IoT hub '%2') is running in another DPS Setup (process %3). Wait until it has "
+                         "finished, then try again: nothing is done twice.")
+                          .arg(m_input.dpsName, m_input.hubName)
+                          .arg(pid)
+                    : tr("The lock of this setup (%1) cannot be created: check that the folder can be written.").arg(lock->fileName());
+    QTimer::singleShot(0, this, [this, e] { Q_EMIT failed(e); });
+    return false;
 }
 
 SetupEngine::~SetupEngine()
@@ -416,6 +472,8 @@ void SetupEngine::runChecks()
 void SetupEngine::start()
 {
     if (m_running)
+        return;
+    if (!lockRun())
         return;
     d->checksOnly = false;
     startChecks();

@@ -15,7 +15,10 @@ class RunJournal
 {
 public:
     explicit RunJournal(QString directory);
-    QJsonObject load(const QString &key) const;
+    // The journal of `key`, or {} when there is none. One that cannot be read (truncated, not JSON) is
+    // renamed to <key>.json.damaged and `damaged` (optional) gets that path.
+    QJsonObject load(const QString &key, QString *damaged = nullptr) const;
+    QString lockPath(const QString &key) const; // held while a run of `key` goes on (SetupEngine::start)
     bool save(const QString &key, const QJsonObject &journal) const; // atomic (QSaveFile)
     void remove(const QString &key) const;
     QString directory() const { return m_directory; }
@@ -63,6 +66,7 @@ private:
     void track(QObject *object);
     void setStep(StepId id, StepState state, const QString &azureStatus = QString(), const Arm::ArmError *error = nullptr);
     void saveJournal();
+    bool lockRun();
     void failStep(StepId id, const Arm::ArmError &error);
     void maybeFinish();
     void addCheck(const QString &id, bool passed, const QString &message, const QString &fix, bool fixable = false);

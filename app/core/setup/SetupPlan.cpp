@@ -33,6 +33,15 @@ QJsonObject PlanInput::toJson() const
                        {QStringLiteral("allocationPolicy"), allocationPolicy}};
 }
 
+namespace {
+// A count from a remembered file, which may be old, edited or damaged: a whole number in range.
+qint64 countFrom(const QJsonValue &v, qint64 fallback, qint64 max)
+{
+    const double d = v.toDouble(double(fallback));
+    return d >= 1 && d <= double(max) ? qint64(d) : fallback;
+}
+} // namespace
+
 PlanInput PlanInput::fromJson(const QJsonObject &j)
 {
     PlanInput p;
@@ -43,7 +52,7 @@ PlanInput PlanInput::fromJson(const QJsonObject &j)
     p.location = j.value(QStringLiteral("location")).toString();
     p.dpsName = j.value(QStringLiteral("dpsName")).toString();
     p.createDps = j.value(QStringLiteral("createDps")).toBool(true);
-    p.dpsUnits = qint64(j.value(QStringLiteral("dpsUnits")).toDouble(1));
+    p.dpsUnits = countFrom(j.value(QStringLiteral("dpsUnits")), 1, 10);
     p.hubSubscriptionId = j.value(QStringLiteral("hubSubscriptionId")).toString();
     p.hubTenantId = j.value(QStringLiteral("hubTenantId")).toString();
     p.hubResourceGroup = j.value(QStringLiteral("hubResourceGroup")).toString();
@@ -51,7 +60,7 @@ PlanInput PlanInput::fromJson(const QJsonObject &j)
     p.hubName = j.value(QStringLiteral("hubName")).toString();
     p.createHub = j.value(QStringLiteral("createHub")).toBool(true);
     p.hubSku = j.value(QStringLiteral("hubSku")).toString(QStringLiteral("S1"));
-    p.hubUnits = qint64(j.value(QStringLiteral("hubUnits")).toDouble(1));
+    p.hubUnits = countFrom(j.value(QStringLiteral("hubUnits")), 1, 200);
     p.hubPartitions = j.value(QStringLiteral("hubPartitions")).toInt(4);
     p.hubLocation = j.value(QStringLiteral("hubLocation")).toString();
     p.link.accessPolicy = j.value(QStringLiteral("accessPolicy")).toString(QStringLiteral("iothubowner"));
