@@ -1095,6 +1095,28 @@ TEST_F(AzureServiceFake, CancellingALinkStopsItBeforeThePut)
     EXPECT_EQ(transport->requestCount(), 2);
 }
 
+TEST_F(AzureServiceFake, CallsInFlightGoAwayWithTheServiceAndClientThatMadeThem)
+{
+    // A sign-out or a closed window while a list is loading: what is in flight belongs to the service
+    // and the client, and goes with them instead of living on unowned (the sanitizer build saw it leak).
+    transport->enqueueHang();
+    transport->enqueueHang();
+    QPointer<Services::ServiceCall> call = service->listDps(kSub, {});
+    QPointer<Arm::ArmPager> pager = client->list(QStringLiteral("/subscriptions/%1/resourceGroups").arg(kSub),
+                                                 QStringLiteral("2021-04-01"));
+    for (int i = 0; i < 50 && transport->requestCount() < 2; ++i)
+        QCoreApplication::processEvents();
+    ASSERT_EQ(transport->requestCount(), 2);
+    ASSERT_TRUE(call && pager);
+    EXPECT_EQ(call->parent(), service.get());
+    EXPECT_EQ(pager->parent(), client.get());
+    service.reset();
+    EXPECT_TRUE(call.isNull());
+    EXPECT_FALSE(pager.isNull()); // the client's own list lives as long as the client
+    client.reset();
+    EXPECT_TRUE(pager.isNull());
+}
+
 TEST_F(AzureServiceFake, ProviderRegistrationWaitIsBounded)
 {
     transport->setHandler([](const Http::HttpRequest &) -> std::optional<HttpResponse> {

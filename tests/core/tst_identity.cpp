@@ -278,7 +278,7 @@ TEST(TokenEndpoint, RefusesAPlainHttpAuthorityThatIsNotLoopback)
 {
     auto clock = std::make_shared<FakeClock>();
     auto transport = std::make_shared<FakeTransport>();
-    auto endpoint = std::make_shared<TokenEndpoint>(Dps::Test::makeTestPipeline({}, transport),
+    auto endpoint = std::make_shared<TokenEndpoint>(std::make_shared<Http::Pipeline>(std::vector<std::shared_ptr<Http::Policy>>{transport}),
                                                     QUrl(QStringLiteral(
                                                         "http://login.example.com/")),
                                                     clock);
@@ -459,6 +459,70 @@ TEST(ClientSecretCredential, ACancelledCallerStopsWaitingWhileOthersGetTheToken)
     EXPECT_EQ(a->error.error, QStringLiteral("cancelled"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return b->done; }, 5000));
     EXPECT_EQ(b->token->token, QStringLiteral("AT-1"));
+}
+
+namespace {
+
+// Keeps every request and never answers; drop() forgets them unanswered, as QnamTransport does when
+// the network access manager under it goes away (it aborts without calling back).
+class DroppingTransport : public Http::Policy
+{
+public:
+    void send(Http::HttpRequest, const Http::NextPolicy &, Http::HttpCallback done) override
+    {
+        m_held.append(std::move(done));
+    }
+    void drop() { m_held.clear(); }
+    int held() const { return int(m_held.size()); }
+
+private:
+    QList<Http::HttpCallback> m_held;
+};
+
+} // namespace
+
+TEST(ClientSecretCredential, ARequestDroppedUnansweredLetsGoOfItsWaitersAndTheCredential)
+{
+    auto clock = std::make_shared<FakeClock>();
+    auto transport = std::make_shared<DroppingTransport>();
+    auto endpoint = std::make_shared<TokenEndpoint>(std::make_shared<Http::Pipeline>(std::vector<std::shared_ptr<Http::Policy>>{transport}),
+                                                    QUrl(QStringLiteral("https://login.example.com/")),
+                                                    clock);
+    auto credential = std::make_shared<ClientSecretCredential>(endpoint, QStringLiteral("tenant-a"),
+                                                               QStringLiteral("client-1"), kSecret, clock);
+    const std::weak_ptr<ClientSecretCredential> weak = credential;
+    TokenRequest request;
+    request.scopes = {kArmScope};
+    int answered = 0;
+    // Each waiter holds the credential, as the bearer policy's call does: waiter -> credential -> waiter.
+    for (int i = 0; i < 2; ++i) {
+        credential->getToken(request, [credential, &answered](const std::optional<AccessToken> &, const AuthError &) {
+            ++answered;
+        });
+    }
+    ASSERT_EQ(transport->held(), 1); // one request for both
+    credential.reset();
+    EXPECT_FALSE(weak.expired()); // its waiters still want it
+    transport->drop();
+    EXPECT_TRUE(weak.expired()) << "the dropped request kept its waiters, and they their credential, alive";
+    EXPECT_EQ(answered, 0); // forgotten, never called back into a world that is going away
+}
+
+TEST(ClientSecretCredential, AfterADroppedRequestTheNextCallerSendsANewOne)
+{
+    auto clock = std::make_shared<FakeClock>();
+    auto dropping = std::make_shared<DroppingTransport>();
+    auto endpoint = std::make_shared<TokenEndpoint>(std::make_shared<Http::Pipeline>(std::vector<std::shared_ptr<Http::Policy>>{dropping}),
+                                                    QUrl(QStringLiteral("https://login.example.com/")),
+                                                    clock);
+    ClientSecretCredential credential(endpoint, QStringLiteral("tenant-a"), QStringLiteral("client-1"), kSecret,
+                                      clock);
+    TokenRequest request;
+    request.scopes = {kArmScope};
+    credential.getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
+    dropping->drop();
+    credential.getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
+    EXPECT_EQ(dropping->held(), 1) << "the second caller waited for the request that was dropped";
 }
 
 // ---- AuthError ----------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 #include "SandboxFixture.h"
 
+#include <csignal>
+#include <sys/prctl.h>
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -95,6 +98,9 @@ bool SandboxProcess::start(QString *error)
     QFile::remove(infoPath);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // A test that crashes (a sanitizer report) must not leave its sandbox behind: it would hold the
+    // test's stderr open, and ctest would wait for it until the timeout.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->start(executable(), args);
     if (!m_process->waitForStarted(10000)) {
         if (error)

@@ -331,7 +331,7 @@ ArmReply *ArmClient::call(const QByteArray &method,
                           const QString &tenantId,
                           const QString &ifMatch)
 {
-    auto *reply = new ArmReply;
+    auto *reply = new ArmReply(this);
     QPointer<ArmReply> guard(reply);
     const bool isHead = method == "HEAD";
     send(method,
@@ -403,7 +403,7 @@ ArmPager *ArmClient::list(const QString &path,
                           const QString &tenantId,
                           const QByteArray &method)
 {
-    auto *pager = new ArmPager;
+    auto *pager = new ArmPager(this);
     const QUrl first = url(path, apiVersion);
     auto seen = std::make_shared<QSet<QString>>();
     seen->insert(first.toString(QUrl::FullyEncoded));
@@ -498,7 +498,7 @@ ArmOperation *ArmClient::startOperation(const QByteArray &method,
                                         const QString &tenantId,
                                         const QString &ifMatch)
 {
-    auto *op = new ArmOperation;
+    auto *op = new ArmOperation(this);
     auto lro = std::make_shared<Lro>();
     lro->op = op;
     lro->method = method;
@@ -749,7 +749,7 @@ void ArmClient::finishOperation(const std::shared_ptr<Lro> &lro)
 
 ArmOperation *ArmClient::resume(const QString &resumeToken)
 {
-    auto *op = new ArmOperation;
+    auto *op = new ArmOperation(this);
     auto invalid = [op](const QString &why) {
         qCWarning(lcArm) << "cannot resume an operation:" << why;
         op->fail(ArmError::protocol(QStringLiteral("The resume token is not valid (%1).").arg(why)));

@@ -73,11 +73,12 @@ void ClientSecretCredential::getToken(const TokenRequest &request, TokenCallback
                                                QStringLiteral("client_credentials")}};
     const auto state = d;
     const auto clock = m_clock;
+    const auto flight = d->pending->guardFlight(key);
     m_endpoint
         ->requestToken(tenant,
                        form,
                        nullptr,
-                       [state, clock, key, tenant, scope](const std::optional<AccessToken> &token,
+                       [state, clock, key, tenant, scope, flight](const std::optional<AccessToken> &token,
                                                           const QString &,
                                                           const AuthError &error) {
                            std::optional<AccessToken> fallback;

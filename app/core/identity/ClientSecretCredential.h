@@ -100,6 +100,11 @@ public:
                 const AuthError &error);
     // Forgets every waiter without calling it back (their credential is going away).
     void clear();
+    // A guard for the request just sent for `key`, to be kept by that request's callback. Should the
+    // request be dropped unanswered (its transport went away, aborting without calling back), the last
+    // copy of the guard forgets the request's waiters without calling them: what they hold (often the
+    // credential itself, through the pipeline that waits) must not keep itself alive in a cycle.
+    std::shared_ptr<const void> guardFlight(const QString &key);
 
 private:
     struct Waiter
@@ -110,8 +115,13 @@ private:
         Http::CancellationTokenPtr cancellation;
         int cancelId = 0;
     };
+    void forget(const QString &key);
+
     QHash<QString, QList<Waiter>> m_pending;
+    QHash<QString, quint64> m_flights; // the request in flight per key (a request dropped after its key
+                                       // was finished and asked for again must not forget the new one)
     int m_nextId = 1;
+    quint64 m_nextFlight = 1;
 };
 
 // Service principal: client credentials grant with a client secret (azure-identity's ClientSecretCredential).

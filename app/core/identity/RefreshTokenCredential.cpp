@@ -105,8 +105,9 @@ void RefreshTokenCredential::getToken(const TokenRequest &request, TokenCallback
                              Detail::joinScopes(scope,
                                                 QStringLiteral("offline_access openid profile"))},
                             {QStringLiteral("client_info"), QStringLiteral("1")}};
+    const auto flight = state->pending->guardFlight(key);
     config.endpoint->requestTokenResponse(
-        tenant, form, nullptr, [state, key, tenant, scope](const TokenEndpoint::Response &response) {
+        tenant, form, nullptr, [state, key, tenant, scope, flight](const TokenEndpoint::Response &response) {
             std::optional<AccessToken> token = response.token;
             std::optional<AccessToken> fallback;
             if (token) {

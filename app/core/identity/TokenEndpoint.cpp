@@ -295,7 +295,40 @@ bool PendingTokenRequests::add(const QString &key, TokenCallback done, bool forc
         });
     }
     m_pending[key].append(std::move(waiter));
+    if (first)
+        m_flights.insert(key, m_nextFlight++);
     return first;
+}
+
+std::shared_ptr<const void> PendingTokenRequests::guardFlight(const QString &key)
+{
+    struct Guard
+    {
+        std::weak_ptr<PendingTokenRequests> pending;
+        QString key;
+        quint64 flight = 0;
+        ~Guard()
+        {
+            const auto self = pending.lock();
+            if (self && flight && self->m_flights.value(key) == flight)
+                self->forget(key);
+        }
+    };
+    auto guard = std::make_shared<Guard>();
+    guard->pending = weak_from_this();
+    guard->key = key;
+    guard->flight = m_flights.value(key);
+    return guard;
+}
+
+void PendingTokenRequests::forget(const QString &key)
+{
+    m_flights.remove(key);
+    const QList<Waiter> waiters = m_pending.take(key);
+    for (const Waiter &w : waiters) {
+        if (w.cancellation && w.cancelId)
+            w.cancellation->remove(w.cancelId);
+    }
 }
 
 void PendingTokenRequests::clear()
@@ -307,12 +340,14 @@ void PendingTokenRequests::clear()
         }
     }
     m_pending.clear();
+    m_flights.clear();
 }
 
 void PendingTokenRequests::finish(const QString &key, const std::optional<AccessToken> &token,
                                   const std::optional<AccessToken> &fallback, const AuthError &error)
 {
     // Taken first: a callback may ask for a token again (a new request) or delete the credential.
+    m_flights.remove(key);
     const QList<Waiter> waiters = m_pending.take(key);
     for (const Waiter &w : waiters) {
         if (w.cancellation && w.cancelId)

@@ -63,10 +63,12 @@ QList<T> parseAll(const QJsonArray &items)
 }
 
 // A one-shot ServiceCall from one ARM reply, its body parsed by `parse`.
+// Calls and operations are children of the service that made them: a service going away (a sign-out,
+// a closed window) takes what it still has in flight with it instead of leaving it orphaned.
 template<typename Parse>
-ServiceCall *fromReply(ArmReply *reply, Parse parse)
+ServiceCall *fromReply(QObject *owner, ArmReply *reply, Parse parse)
 {
-    auto *call = new ServiceCall;
+    auto *call = new ServiceCall(owner);
     cancelWith(call->cancellation(), reply);
     QObject::connect(reply, &ArmReply::finished, call, [call, parse](const ArmResponse &r) {
         call->complete(parse(r));
@@ -76,9 +78,9 @@ ServiceCall *fromReply(ArmReply *reply, Parse parse)
 }
 
 template<typename T>
-ServiceCall *fromPager(ArmPager *pager)
+ServiceCall *fromPager(QObject *owner, ArmPager *pager)
 {
-    auto *call = new ServiceCall;
+    auto *call = new ServiceCall(owner);
     cancelWith(call->cancellation(), pager);
     QObject::connect(pager, &ArmPager::finished, call, [call](const QJsonArray &items) {
         call->complete(QVariant::fromValue(parseAll<T>(items)));
@@ -194,19 +196,19 @@ AzureService::AzureService(Arm::ArmClient *client, QObject *parent)
 
 ServiceCall *AzureService::listTenants()
 {
-    return fromPager<Arm::Tenant>(
+    return fromPager<Arm::Tenant>(this, 
         m_client->list(QStringLiteral("/tenants"), kSubscriptionsApiVersion));
 }
 
 ServiceCall *AzureService::listSubscriptions(const QString &tenantId)
 {
-    return fromPager<Arm::Subscription>(
+    return fromPager<Arm::Subscription>(this, 
         m_client->list(QStringLiteral("/subscriptions"), kSubscriptionsApiVersion, tenantId));
 }
 
 ServiceCall *AzureService::getSubscription(const QString &subscriptionId, const QString &tenantId)
 {
-    return fromReply(m_client->get(QStringLiteral("/subscriptions/") + subscriptionId,
+    return fromReply(this, m_client->get(QStringLiteral("/subscriptions/") + subscriptionId,
                                    kSubscriptionsApiVersion,
                                    tenantId),
                      [](const ArmResponse &r) {
@@ -228,7 +230,7 @@ ServiceCall *AzureService::listDeviceLocations(const QString &subscriptionId,
         int pending = 2;
     };
     auto state = std::make_shared<State>();
-    auto *call = new ServiceCall;
+    auto *call = new ServiceCall(this);
     ArmPager *locations
         = m_client->list(QStringLiteral("/subscriptions/%1/locations").arg(subscriptionId),
                          kSubscriptionsApiVersion,
@@ -283,7 +285,7 @@ ServiceCall *AzureService::listDeviceLocations(const QString &subscriptionId,
 
 ServiceCall *AzureService::listResourceGroups(const QString &subscriptionId, const QString &tenantId)
 {
-    return fromPager<Arm::ResourceGroup>(
+    return fromPager<Arm::ResourceGroup>(this, 
         m_client->list(QStringLiteral("/subscriptions/%1/resourcegroups").arg(subscriptionId),
                        kResourcesApiVersion,
                        tenantId));
@@ -293,7 +295,7 @@ ServiceCall *AzureService::getResourceGroup(const QString &subscriptionId,
                                             const QString &name,
                                             const QString &tenantId)
 {
-    return fromReply(m_client->get(ResourceId::resourceGroupPath(subscriptionId, name),
+    return fromReply(this, m_client->get(ResourceId::resourceGroupPath(subscriptionId, name),
                                    kResourcesApiVersion,
                                    tenantId),
                      [](const ArmResponse &r) {
@@ -308,7 +310,7 @@ ServiceCall *AzureService::createResourceGroup(const QString &subscriptionId,
 {
     // Not an LRO: 201 created, 200 existed (azure-arm.md 4).
     const QJsonObject body{{QStringLiteral("location"), location}};
-    return fromReply(m_client->put(ResourceId::resourceGroupPath(subscriptionId, name),
+    return fromReply(this, m_client->put(ResourceId::resourceGroupPath(subscriptionId, name),
                                    kResourcesApiVersion,
                                    body,
                                    tenantId),
@@ -319,7 +321,7 @@ ServiceCall *AzureService::createResourceGroup(const QString &subscriptionId,
 
 ServiceCall *AzureService::providerState(const QString &subscriptionId, const QString &tenantId)
 {
-    return fromReply(m_client->get(devicesProviderPath(subscriptionId),
+    return fromReply(this, m_client->get(devicesProviderPath(subscriptionId),
                                    kResourcesApiVersion,
                                    tenantId),
                      [](const ArmResponse &r) {
@@ -332,7 +334,7 @@ ServiceCall *AzureService::registerDevicesProvider(const QString &subscriptionId
 {
     // POST register answers at once (typically "Registering"); then GET the provider until it says
     // Registered, which can take minutes in Azure (azure-arm.md 4).
-    auto *call = new ServiceCall;
+    auto *call = new ServiceCall(this);
     ArmReply *reply = m_client->post(devicesProviderPath(subscriptionId)
                                          + QStringLiteral("/register"),
                                      kResourcesApiVersion,
@@ -404,7 +406,7 @@ ServiceCall *AzureService::checkDpsName(const QString &subscriptionId,
                                         const QString &name,
                                         const QString &tenantId)
 {
-    return fromReply(m_client->post(devicesProviderPath(subscriptionId)
+    return fromReply(this, m_client->post(devicesProviderPath(subscriptionId)
                                         + QStringLiteral(
                                             "/checkProvisioningServiceNameAvailability"),
                                     kDpsApiVersion,
@@ -419,7 +421,7 @@ ServiceCall *AzureService::checkHubName(const QString &subscriptionId,
                                         const QString &name,
                                         const QString &tenantId)
 {
-    return fromReply(m_client->post(devicesProviderPath(subscriptionId)
+    return fromReply(this, m_client->post(devicesProviderPath(subscriptionId)
                                         + QStringLiteral("/checkNameAvailability"),
                                     kHubApiVersion,
                                     QJsonObject{{QStringLiteral("name"), name}},
@@ -431,7 +433,7 @@ ServiceCall *AzureService::checkHubName(const QString &subscriptionId,
 
 ServiceCall *AzureService::getDps(const ResourceRef &dps)
 {
-    return fromReply(m_client->get(dpsPath(dps), kDpsApiVersion, dps.tenantId),
+    return fromReply(this, m_client->get(dpsPath(dps), kDpsApiVersion, dps.tenantId),
                      [](const ArmResponse &r) {
                          return QVariant::fromValue(Arm::ProvisioningService::fromJson(r.body));
                      });
@@ -439,7 +441,7 @@ ServiceCall *AzureService::getDps(const ResourceRef &dps)
 
 ServiceCall *AzureService::getHub(const ResourceRef &hub)
 {
-    return fromReply(m_client->get(hubPath(hub), kHubApiVersion, hub.tenantId),
+    return fromReply(this, m_client->get(hubPath(hub), kHubApiVersion, hub.tenantId),
                      [](const ArmResponse &r) {
                          return QVariant::fromValue(Arm::IotHub::fromJson(r.body));
                      });
@@ -452,7 +454,7 @@ ServiceCall *AzureService::listDps(const QString &subscriptionId,
     const QString scope = resourceGroup.isEmpty()
                               ? QStringLiteral("/subscriptions/%1").arg(subscriptionId)
                               : ResourceId::resourceGroupPath(subscriptionId, resourceGroup);
-    return fromPager<Arm::ProvisioningService>(
+    return fromPager<Arm::ProvisioningService>(this, 
         m_client->list(scope + QStringLiteral("/providers/Microsoft.Devices/provisioningServices"),
                        kDpsApiVersion,
                        tenantId));
@@ -465,7 +467,7 @@ ServiceCall *AzureService::listHubs(const QString &subscriptionId,
     const QString scope = resourceGroup.isEmpty()
                               ? QStringLiteral("/subscriptions/%1").arg(subscriptionId)
                               : ResourceId::resourceGroupPath(subscriptionId, resourceGroup);
-    return fromPager<Arm::IotHub>(
+    return fromPager<Arm::IotHub>(this, 
         m_client->list(scope + QStringLiteral("/providers/Microsoft.Devices/IotHubs"),
                        kHubApiVersion,
                        tenantId));
@@ -473,7 +475,7 @@ ServiceCall *AzureService::listHubs(const QString &subscriptionId,
 
 ServiceCall *AzureService::listHubPolicies(const ResourceRef &hub)
 {
-    return fromPager<Arm::AccessPolicy>(m_client->list(hubPath(hub) + QStringLiteral("/listkeys"),
+    return fromPager<Arm::AccessPolicy>(this, m_client->list(hubPath(hub) + QStringLiteral("/listkeys"),
                                                        kHubApiVersion,
                                                        hub.tenantId,
                                                        "POST"));
@@ -481,7 +483,7 @@ ServiceCall *AzureService::listHubPolicies(const ResourceRef &hub)
 
 ServiceCall *AzureService::hubPolicy(const ResourceRef &hub, const QString &keyName)
 {
-    return fromReply(m_client->post(hubPath(hub)
+    return fromReply(this, m_client->post(hubPath(hub)
                                         + QStringLiteral("/IotHubKeys/%1/listkeys").arg(keyName),
                                     kHubApiVersion,
                                     {},
@@ -493,7 +495,7 @@ ServiceCall *AzureService::hubPolicy(const ResourceRef &hub, const QString &keyN
 
 ServiceCall *AzureService::listDpsPolicies(const ResourceRef &dps)
 {
-    return fromPager<Arm::AccessPolicy>(m_client->list(dpsPath(dps) + QStringLiteral("/listkeys"),
+    return fromPager<Arm::AccessPolicy>(this, m_client->list(dpsPath(dps) + QStringLiteral("/listkeys"),
                                                        kDpsApiVersion,
                                                        dps.tenantId,
                                                        "POST"));
@@ -535,7 +537,7 @@ ArmOperation *AzureService::createHub(const ResourceRef &hub,
 
 ArmOperation *AzureService::ensureHubPolicy(const ResourceRef &hub, const QString &keyName, const KnownState &known)
 {
-    auto *op = new ArmOperation;
+    auto *op = new ArmOperation(this);
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9!#$%()*+,.:;=?@_{}~-]{1,64}$"));
     if (!validName.match(keyName).hasMatch()) {
         op->fail(ArmError::validation(QStringLiteral("InvalidPolicyName"),
@@ -600,7 +602,7 @@ ArmOperation *AzureService::linkHub(const ResourceRef &dps,
                                     const LinkOptions &options,
                                     const KnownState &known)
 {
-    auto *op = new ArmOperation;
+    auto *op = new ArmOperation(this);
     if (options.allocationWeight < 0 || options.allocationWeight > 1000) {
         op->fail(ArmError::validation(
             QStringLiteral("InvalidAllocationWeight"),
@@ -692,7 +694,7 @@ ServiceCall *AzureService::dpsOrKnown(const ResourceRef &dps, const KnownState &
 {
     if (!known.dps)
         return getDps(dps);
-    auto *call = new ServiceCall;
+    auto *call = new ServiceCall(this);
     const QVariant value = QVariant::fromValue(*known.dps);
     QMetaObject::invokeMethod(call, [call, value] { call->complete(value); }, Qt::QueuedConnection);
     return call;
@@ -702,7 +704,7 @@ ServiceCall *AzureService::hubOrKnown(const ResourceRef &hub, const KnownState &
 {
     if (!known.hub)
         return getHub(hub);
-    auto *call = new ServiceCall;
+    auto *call = new ServiceCall(this);
     const QVariant value = QVariant::fromValue(*known.hub);
     QMetaObject::invokeMethod(call, [call, value] { call->complete(value); }, Qt::QueuedConnection);
     return call;
@@ -711,7 +713,7 @@ ServiceCall *AzureService::hubOrKnown(const ResourceRef &hub, const KnownState &
 template<typename Edit>
 ArmOperation *AzureService::editDps(const ResourceRef &dps, const KnownState &known, Edit edit)
 {
-    auto *op = new ArmOperation;
+    auto *op = new ArmOperation(this);
     QPointer<AzureService> self(this);
     then<Arm::ProvisioningService>(
         dpsOrKnown(dps, known), op, [self, op, dps, edit](const Arm::ProvisioningService &d) {
@@ -737,7 +739,7 @@ ArmOperation *AzureService::updateLinkedHub(const ResourceRef &dps,
                                             const KnownState &known)
 {
     if (allocationWeight < 0 || allocationWeight > 1000) {
-        auto *op = new ArmOperation;
+        auto *op = new ArmOperation(this);
         op->fail(ArmError::validation(
             QStringLiteral("InvalidAllocationWeight"),
             tr("The allocation weight must be a whole number from 0 to 1000.")));
@@ -793,7 +795,7 @@ ArmOperation *AzureService::setAllocationPolicy(const ResourceRef &dps, const QS
             canonical = p;
     }
     if (canonical.isEmpty()) {
-        auto *op = new ArmOperation;
+        auto *op = new ArmOperation(this);
         op->fail(
             ArmError::validation(QStringLiteral("InvalidAllocationPolicy"),
                                  tr("\"%1\" is not an allocation policy. Choose Hashed (evenly "
