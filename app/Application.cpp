@@ -10,6 +10,7 @@
 #include "ui/widgets/FieldMessage.h"
 #include "ui/wizard/SetupWizard.h"
 
+#include <QAbstractButton>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QDesktopServices>
@@ -20,11 +21,16 @@
 #include <QLabel>
 #include <QMetaEnum>
 #include <QSet>
+#include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTextStream>
 #include <QTimer>
 #include <QWindow>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace Dps {
 
@@ -90,10 +96,12 @@ private:
     bool m_exit;
 };
 
-// Opt-in hook for the tests that start the real app (tests/ui/tst_app_start.cpp): with
+// Opt-in hook for the tests that start the real app (tests/setup/tst_app_start.cpp): with
 // DPS_SETUP_REPORT_STATE=1 the app prints on stderr, whenever they change, the wizard's page
 // ("dps-setup: page SignIn") and the messages the person sees on it, banners and field messages
-// ("dps-setup: message <text>"). Without the variable nothing is installed.
+// ("dps-setup: message <text>"), and takes what a person would do from lines on stdin: "next"
+// (the Next button) and "click <objectName>" (a button of the wizard). Without the variable nothing
+// is installed.
 class StateReporter : public QObject
 {
 public:
@@ -111,6 +119,39 @@ private:
         auto *timer = new QTimer(this);
         connect(timer, &QTimer::timeout, this, &StateReporter::report);
         timer->start(50);
+#ifdef Q_OS_UNIX
+        auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [this, notifier] {
+            char buffer[256];
+            const qint64 n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n <= 0) {
+                notifier->setEnabled(false); // end of input
+                return;
+            }
+            m_pending += QByteArray(buffer, int(n));
+            qsizetype end;
+            while ((end = m_pending.indexOf('\n')) >= 0) {
+                act(QString::fromUtf8(m_pending.left(end)).trimmed());
+                m_pending.remove(0, end + 1);
+            }
+        });
+#endif
+    }
+
+    void act(const QString &command)
+    {
+        QTextStream err(stderr);
+        if (command == QLatin1String("next")) {
+            m_wizard->next();
+        } else if (command.startsWith(QLatin1String("click "))) {
+            auto *button = m_wizard->findChild<QAbstractButton *>(command.mid(6));
+            if (button && button->isEnabled() && button->isVisibleTo(m_wizard))
+                button->click();
+            else
+                err << "dps-setup: cannot " << command << Qt::endl;
+        } else if (!command.isEmpty()) {
+            err << "dps-setup: unknown command " << command << Qt::endl;
+        }
     }
 
     void report()
@@ -143,6 +184,7 @@ private:
     Ui::SetupWizard *m_wizard;
     QString m_page;
     QSet<QString> m_seen;
+    QByteArray m_pending;
 };
 } // namespace
 

@@ -19,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QProcess>
+#include <QSslCertificate>
 
 #include <gtest/gtest.h>
 
@@ -146,6 +148,40 @@ TEST(AccountStore, RoundTripsAccountsAndTheLastUsedOneWithoutSecrets)
     EXPECT_TRUE(text.contains("c0ffee00-0000-4000-8000-0000000005b1")) << text.constData();
     for (const char *word : {"secret", "refresh", "token", "password"})
         EXPECT_FALSE(text.toLower().contains(word)) << word << "\n" << text.constData();
+}
+
+TEST(AccountStore, ACaIsKeptOnlyForTheCustomCloudOrSandboxItWasGivenFor)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                   QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                   QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=DPS test CA"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("k.pem")),
+                   QStringLiteral("-out"), dir.filePath(QStringLiteral("ca.pem"))});
+    ASSERT_TRUE(openssl.waitForFinished(30000) && openssl.exitCode() == 0) << openssl.readAllStandardError().constData();
+    const QList<QSslCertificate> ca = QSslCertificate::fromPath(dir.filePath(QStringLiteral("ca.pem")), QSsl::Pem);
+    ASSERT_EQ(ca.size(), 1);
+
+    // Given while signing in to Azure itself: used for that run, never kept (it would be trusted for
+    // Azure's endpoints on every later run).
+    for (Arm::Cloud azure : {Arm::Cloud::azurePublic(), Arm::Cloud::azureChina(), Arm::Cloud::azureUsGovernment()}) {
+        azure.extraCaCertificates = ca;
+        QJsonObject saved = cloudToJson(azure);
+        EXPECT_FALSE(saved.contains(QStringLiteral("caCertificates"))) << azure.name.toStdString();
+        EXPECT_TRUE(cloudFromJson(saved).extraCaCertificates.isEmpty());
+        // Nor is one believed that was written into the file by hand.
+        saved.insert(QStringLiteral("caCertificates"), QJsonArray{QString::fromLatin1(ca.first().toPem())});
+        EXPECT_TRUE(cloudFromJson(saved).extraCaCertificates.isEmpty()) << azure.name.toStdString();
+    }
+
+    // A private cloud's own CA is part of it.
+    Arm::Cloud custom = Arm::Cloud::custom(QUrl(QStringLiteral("https://management.contoso.example/")),
+                                           QUrl(QStringLiteral("https://login.contoso.example/")));
+    custom.extraCaCertificates = ca;
+    EXPECT_EQ(cloudFromJson(cloudToJson(custom)).extraCaCertificates, ca);
 }
 
 TEST(AccountStore, KeepsAPrivateCloudsCertificateAndMatchesCloudsByEndpoint)

@@ -7,6 +7,8 @@
 #include "PrivateBus.h"
 #include "SandboxFixture.h"
 
+#include <QSslCertificate>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -399,6 +401,50 @@ TEST_F(AccountsCli, ARevokedSignInMakesSetupFailWithSignInAgain)
     EXPECT_EQ(again.exitCode, 0) << again.describe();
 }
 
+// The next start of the desktop app (issue 9) with a remembered account whose sign-in was revoked: the
+// real app, offscreen, on the same keychain; it shows its first page with the account chosen, and using
+// it says to sign in again instead of failing silently or opening a browser by itself.
+TEST_F(AccountsCli, TheAppStartedWithARevokedRememberedAccountAsksForANewSignIn)
+{
+    startKeyring();
+    ASSERT_EQ(browserLogin({QStringLiteral("--no-tenants")}).exitCode, 0);
+    HttpClient client(m_sandbox.get());
+    ASSERT_EQ(client.postJson(admin(QStringLiteral("refresh-tokens/revoke")), QJsonObject{{QStringLiteral("username"), kUser}})
+                  .status,
+              200);
+
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("DPS_SETUP_REPORT_STATE"), QStringLiteral("1"));
+    const QString opened = QDir(m_sandbox->dir()).filePath(QStringLiteral("browser-opened"));
+    const QString browser = QDir(m_sandbox->dir()).filePath(QStringLiteral("browser-note.sh"));
+    {
+        QFile script(browser);
+        ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho \"$1\" >> '" + opened.toUtf8() + "'\n");
+        script.close();
+        script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    env.insert(QStringLiteral("DPS_SETUP_BROWSER"), browser);
+    auto app = start({}, env);
+    QByteArray err;
+    auto waitFor = [&](const QByteArray &needle) {
+        return QTest::qWaitFor([&] {
+            err += app->readAllStandardError();
+            return err.contains(needle) || app->state() == QProcess::NotRunning;
+        }, kRunTimeoutMs) && err.contains(needle);
+    };
+    ASSERT_TRUE(waitFor("dps-setup: page SignIn")) << err.constData();
+    app->write("click useAccountButton\n");
+    EXPECT_TRUE(waitFor("ign in again")) << err.constData();
+    EXPECT_FALSE(err.contains("dps-setup: cannot")) << err.constData(); // the account was chosen already
+    EXPECT_FALSE(err.contains("dps-setup: page Subscription")) << err.constData();
+    EXPECT_EQ(app->state(), QProcess::Running) << err.constData();
+    EXPECT_FALSE(QFile::exists(opened)) << "a browser was opened without being asked";
+    app->terminate();
+    app->waitForFinished(10000);
+}
+
 TEST_F(AccountsCli, WithoutAKeychainLoginSaysSoAndSessionOnlyRemembersNothing)
 {
     // No keyring on this bus: no Secret Service.
@@ -417,6 +463,53 @@ TEST_F(AccountsCli, WithoutAKeychainLoginSaysSoAndSessionOnlyRemembersNothing)
     EXPECT_TRUE(homeFiles().isEmpty()) << str(homeFiles().join(QLatin1Char('\n')));
     const CliResult setup = run(setupArgs(QStringLiteral("none"), m_sandbox->subscriptionId(0)));
     EXPECT_EQ(setup.exitCode, 3) << setup.describe();
+}
+
+TEST_F(AccountsCli, ACaGivenAtLoginStaysWithItsCustomCloudAndAccountListShowsIt)
+{
+    startKeyring();
+    // A private cloud over TLS with its own CA: a second sandbox, serving HTTPS.
+    SandboxProcess::Options options;
+    options.tls = true;
+    SandboxProcess tls(options);
+    QString error;
+    ASSERT_TRUE(tls.start(&error)) << str(error);
+    const QString base = tls.baseUrl().toString();
+    ASSERT_TRUE(base.startsWith(QLatin1String("https://"))) << str(base);
+    const QJsonObject sp = tls.info().value(QStringLiteral("servicePrincipal")).toObject();
+    const QStringList custom{QStringLiteral("--cloud"), QStringLiteral("custom"), QStringLiteral("--arm-endpoint"), base,
+                             QStringLiteral("--authority"), base};
+
+    // Without its CA the cloud's certificate is refused, and nothing is remembered.
+    const QStringList login{QStringLiteral("login"), QStringLiteral("--service-principal"), QStringLiteral("--tenant"),
+                            sp.value(QStringLiteral("tenantId")).toString(), QStringLiteral("--client-id"),
+                            sp.value(QStringLiteral("clientId")).toString(), QStringLiteral("--no-tenants")};
+    const QByteArray secret = sp.value(QStringLiteral("clientSecret")).toString().toUtf8() + "\n";
+    const CliResult refused = run(login + custom, environment(), secret);
+    EXPECT_NE(refused.exitCode, 0) << refused.describe();
+    EXPECT_TRUE(refused.err.contains("certificate")) << refused.describe();
+
+    const CliResult ok = run(login + custom + QStringList{QStringLiteral("--ca-cert"), tls.caCertificatePath()},
+                             environment(), secret);
+    ASSERT_EQ(ok.exitCode, 0) << ok.describe();
+
+    // account list names the CA the account relies on (subject and fingerprint), in text and JSON.
+    const QSslCertificate ca = QSslCertificate::fromPath(tls.caCertificatePath(), QSsl::Pem).value(0);
+    ASSERT_FALSE(ca.isNull());
+    const QString fingerprint = QString::fromLatin1(ca.digest(QCryptographicHash::Sha256).toHex(':'));
+    const CliResult text = run({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--no-tenants")});
+    ASSERT_EQ(text.exitCode, 0) << text.describe();
+    EXPECT_TRUE(text.out.contains("trusts the CA 127.0.0.1 (SHA-256 " + fingerprint.toLatin1() + ")")) << text.describe();
+    const CliResult json = run({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--no-tenants"),
+                                QStringLiteral("--json")});
+    ASSERT_EQ(json.exitCode, 0) << json.describe();
+    const QJsonArray trusted = accountsOf(json)[0].toObject().value(QStringLiteral("trustedCertificates")).toArray();
+    ASSERT_EQ(trusted.size(), 1) << json.describe();
+    EXPECT_TRUE(trusted[0].toString().contains(fingerprint)) << json.describe();
+
+    // Later runs reach that cloud with the remembered CA, without --ca-cert.
+    const CliResult list = run({QStringLiteral("list"), QStringLiteral("--json")});
+    EXPECT_EQ(list.exitCode, 0) << list.describe();
 }
 
 TEST_F(AccountsCli, NothingSecretLeaksIntoFilesOrOutput)

@@ -9,10 +9,12 @@
 #include "http/Policies.h"
 #include "identity/ClientSecretCredential.h"
 #include "identity/EnvironmentCredential.h"
+#include "identity/SignIn.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -523,6 +525,49 @@ TEST(ClientSecretCredential, AfterADroppedRequestTheNextCallerSendsANewOne)
     dropping->drop();
     credential.getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
     EXPECT_EQ(dropping->held(), 1) << "the second caller waited for the request that was dropped";
+}
+
+// ---- DeviceCodeSignIn: the server's polling interval ------------------------------------------
+
+namespace {
+
+// The delay before the first poll after a device-code answer whose interval is `interval`.
+qint64 firstPollDelayMs(const QJsonValue &interval)
+{
+    auto clock = std::make_shared<FakeClock>();
+    auto transport = std::make_shared<FakeTransport>();
+    QJsonObject answer{{QStringLiteral("device_code"), QStringLiteral("DC")},
+                       {QStringLiteral("user_code"), QStringLiteral("ABCD-EFGH")},
+                       {QStringLiteral("verification_uri"), QStringLiteral("https://login.example.com/device")},
+                       {QStringLiteral("expires_in"), 900}};
+    if (!interval.isUndefined())
+        answer.insert(QStringLiteral("interval"), interval);
+    transport->enqueueJson(200, answer);
+    PublicClientConfig config;
+    config.authorityHost = QUrl(QStringLiteral("https://login.example.com/"));
+    config.clock = clock;
+    config.endpoint = std::make_shared<TokenEndpoint>(Dps::Test::makeTestPipeline({}, transport), config.authorityHost, clock);
+    DeviceCodeSignIn signIn(config);
+    QSignalSpy ready(&signIn, &DeviceCodeSignIn::codeReady);
+    signIn.start();
+    if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 5000))
+        return -1;
+    return clock->nextDueMs() - clock->nowMs();
+}
+
+} // namespace
+
+TEST(DeviceCodeSignIn, PollsAtTheServersIntervalClampedToOneSecondToOneMinute)
+{
+    EXPECT_EQ(firstPollDelayMs(QJsonValue(QJsonValue::Undefined)), 5000); // RFC 8628's default
+    EXPECT_EQ(firstPollDelayMs(7), 7000);
+    EXPECT_EQ(firstPollDelayMs(QStringLiteral("3")), 3000);
+    // 999999999 s once wrapped around in "interval * 1000" into a poll every second.
+    EXPECT_EQ(firstPollDelayMs(999999999), 60000);
+    EXPECT_EQ(firstPollDelayMs(1e300), 60000);
+    EXPECT_EQ(firstPollDelayMs(0), 1000);
+    EXPECT_EQ(firstPollDelayMs(-5), 1000);
+    EXPECT_EQ(firstPollDelayMs(QStringLiteral("soon")), 1000);
 }
 
 // ---- AuthError ----------------------------------------------------------------------------------

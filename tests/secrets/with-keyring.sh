@@ -23,14 +23,16 @@ export DPS_TEST_KEYRING_PASSWORD=dps-private-test-keyring
 dbus-run-session -- bash -c '
     set -euo pipefail
     secrets_owned() {
-        # Neither busctl nor NameHasOwner starts the service by D-Bus activation (which would launch a
-        # second, locked daemon).
-        if command -v busctl >/dev/null; then
-            busctl --user status org.freedesktop.secrets >/dev/null 2>&1
-        else
+        # The bus'"'"'s own NameHasOwner (dbus-send, of the dbus package), which works anywhere, a chroot
+        # or container without systemd included; busctl, which needs systemd'"'"'s view of the peer
+        # ("Failed to get credentials" in a fresh Debian root), only where dbus-send is missing.
+        # Neither starts the service by D-Bus activation (which would launch a second, locked daemon).
+        if command -v dbus-send >/dev/null; then
             [[ $(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
                 org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null) \
                 == *"boolean true"* ]]
+        else
+            busctl --user status org.freedesktop.secrets >/dev/null 2>&1
         fi
     }
     printf "%s" "$DPS_TEST_KEYRING_PASSWORD" \

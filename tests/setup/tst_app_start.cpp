@@ -56,6 +56,20 @@ public:
         return true;
     }
     bool running() const { return m_process.state() == QProcess::Running; }
+    // What a person does, as the app's test hook takes it on stdin: "next", "click <objectName>".
+    void send(const QByteArray &command) { m_process.write(command + '\n'); }
+    // Presses Next until `page` shows (the page before may still be busy); true when it came.
+    bool nextUntil(const QByteArray &page, int timeoutMs = 20000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs && m_process.state() == QProcess::Running) {
+            send("next");
+            if (waitFor("dps-setup: page " + page, 500))
+                return true;
+        }
+        return waitFor("dps-setup: page " + page, 0);
+    }
     // SIGTERM, as a session logout does; true when it ended by that (not by a crash before).
     bool stop()
     {
@@ -127,6 +141,7 @@ protected:
         ASSERT_EQ(settings.status(), QSettings::NoError);
     }
     void rememberPlan() { rememberPlan(QString::fromUtf8(QJsonDocument(plan().toJson()).toJson(QJsonDocument::Compact))); }
+    void rememberPlan(const Setup::PlanInput &p) { rememberPlan(QString::fromUtf8(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact))); }
     QString journalFile() const { return QDir(dataDir()).filePath(QStringLiteral("runs/%1.json").arg(plan().journalKey())); }
     void writeFile(const QString &path, const QByteArray &content)
     {
@@ -180,6 +195,34 @@ TEST_F(AppStartTest, AStoppedRunIsOfferedForResuming)
                                  .toJson());
     startAndExpectTheFirstPage({"Your last setup (DPS 'next-start-dps', IoT hub 'next-start-hub') stopped before it finished."});
     EXPECT_TRUE(QFile::exists(journalFile())) << "the journal is kept for the resume";
+}
+
+TEST_F(AppStartTest, ARememberedSubscriptionThatIsGoneIsSaidAndAnotherOffered)
+{
+    Setup::PlanInput p = plan();
+    p.subscriptionId = QStringLiteral("1f0c2a6e-0000-4000-8000-0000000000ff"); // deleted, or access taken away
+    rememberPlan(p);
+    App app(environment(), {QStringLiteral("--sandbox-info"), infoFile()});
+    ASSERT_TRUE(app.waitFor("dps-setup: page SignIn")) << app.log();
+    ASSERT_TRUE(app.nextUntil("Subscription")) << app.log();
+    EXPECT_TRUE(app.waitFor("is not listed any more")) << app.log();
+    EXPECT_TRUE(app.waitFor("1f0c2a6e-0000-4000-8000-0000000000ff")) << app.log();
+    EXPECT_TRUE(app.running()) << app.log();
+}
+
+TEST_F(AppStartTest, ARememberedSubscriptionThatWasDisabledIsSaid)
+{
+    ASSERT_EQ(changeSubscription(*m_sandbox, Demo::kProduction, QJsonObject{{QStringLiteral("state"), QStringLiteral("Disabled")}}), 200);
+    rememberPlan();
+    App app(environment(), {QStringLiteral("--sandbox-info"), infoFile()});
+    ASSERT_TRUE(app.waitFor("dps-setup: page SignIn")) << app.log();
+    ASSERT_TRUE(app.nextUntil("Subscription")) << app.log();
+    EXPECT_TRUE(app.waitFor("nothing can be created")) << app.log();
+    // Next stays where it is: the page says why.
+    app.send("next");
+    QTest::qWait(500);
+    EXPECT_EQ(app.log().find("dps-setup: page Dps"), std::string::npos) << app.log();
+    EXPECT_TRUE(app.running()) << app.log();
 }
 
 TEST_F(AppStartTest, TruncatedChoicesAreResetWithAMessage)

@@ -1,6 +1,8 @@
 #include "ui/AppIcon.h"
 #include "ui/MainWindow.h"
 #include "ui/Translator.h"
+#include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/PlainText.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +16,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
+#include <QTextDocument>
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
@@ -107,6 +110,26 @@ TEST(MainWindow, AboutShowsNameAndVersionWithoutBlocking)
     EXPECT_EQ(box->text(), QStringLiteral("DPS Setup 1.2.3"));
     EXPECT_FALSE(box->iconPixmap().isNull());
     box->close();
+}
+
+TEST(ServerText, IsShownAsPlainTextNeverAsHtml)
+{
+    // What a server could send: markup, a link, an image that would be fetched.
+    const QString hostile = QStringLiteral("<b>Denied</b> <a href=\"https://evil.example/\">fix</a><img src=\"https://evil.example/x.png\">");
+    Dps::Ui::MessageBanner banner;
+    banner.showMessage(Dps::Ui::Status::Error, hostile);
+    auto *text = banner.findChild<QLabel *>(QStringLiteral("bannerText"));
+    ASSERT_TRUE(text);
+    EXPECT_EQ(text->textFormat(), Qt::PlainText);
+    EXPECT_EQ(banner.text(), hostile);
+
+    // A tooltip has no format setting: it gets the text escaped, and shows every character as sent.
+    const QString tip = Dps::Ui::plainToolTip(hostile);
+    QTextDocument shown;
+    shown.setHtml(tip);
+    EXPECT_EQ(shown.toPlainText(), hostile);
+    EXPECT_FALSE(tip.contains(QLatin1String("<b>")));
+    EXPECT_EQ(Dps::Ui::plainToolTip(QString()), QString());
 }
 
 TEST(AppIcon, RendersTheSvgFromResources)

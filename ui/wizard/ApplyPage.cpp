@@ -2,6 +2,7 @@
 #include "SetupWizard.h"
 #include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/PlainText.h"
 
 #include <QElapsedTimer>
 #include <QHeaderView>
@@ -166,7 +167,7 @@ void ApplyPage::onStep(const Setup::StepStatus &status)
     item->setIcon(StateColumn, statusIcon(statusOf(status.state)));
     item->setText(StateColumn, Setup::stateName(status.state));
     item->setText(AzureColumn, status.state == Setup::StepState::Failed ? status.error.userMessage() : status.azureStatus);
-    item->setToolTip(AzureColumn, item->text(AzureColumn));
+    item->setToolTip(AzureColumn, plainToolTip(item->text(AzureColumn)));
     item->setData(StateColumn, Qt::UserRole, Setup::stateKey(status.state));
     tick();
 }

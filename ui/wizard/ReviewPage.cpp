@@ -2,6 +2,7 @@
 #include "SetupWizard.h"
 #include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/PlainText.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -50,6 +51,7 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     setButtonText(QWizard::CommitButton, tr("&Apply"));
 
     m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::PlainText); // names of existing resources come from Azure
     m_summary->setObjectName(QStringLiteral("planSummary"));
     wrapText(m_summary);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -172,7 +174,7 @@ void ReviewPage::initializePage()
     for (const Setup::PlannedCall &call : controller().describePlan()) {
         const QString text = QStringLiteral("%1 %2?api-version=%3").arg(call.method, call.path, call.apiVersion);
         auto *item = new QTreeWidgetItem(m_calls, {call.purpose, breakable(text)});
-        item->setToolTip(1, text);
+        item->setToolTip(1, plainToolTip(text));
         if (call.isWrite()) {
             QFont bold = item->font(1);
             bold.setBold(true);

@@ -123,6 +123,7 @@ void SetupWizard::confirm(const QString &title, const QString &text, const QStri
     }
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("confirmBox"));
+    box->setTextFormat(Qt::PlainText); // the text may quote Azure's error message
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *accept = box->addButton(acceptText, QMessageBox::DestructiveRole);
     QPushButton *keep = box->addButton(QMessageBox::Cancel);

@@ -3,6 +3,7 @@
 #include "ui/widgets/CopyField.h"
 #include "ui/widgets/FieldMessage.h"
 #include "ui/widgets/MessageBanner.h"
+#include "ui/widgets/PlainText.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -63,6 +64,7 @@ SignInPage::SignInPage(Setup::SetupController &controller, QWidget *parent)
                    "Azure until you have reviewed the whole plan."));
 
     m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText); // the signed-in name comes from Entra ID
     m_status->setObjectName(QStringLiteral("signInStatus"));
     m_tenants = new QListWidget(this);
     m_tenants->setObjectName(QStringLiteral("tenantList"));
@@ -302,7 +304,7 @@ void SignInPage::showTenants()
             break;
         }
         auto *item = new QListWidgetItem(statusIcon(status), text, m_tenants);
-        item->setToolTip(text);
+        item->setToolTip(plainToolTip(text)); // the message comes from Entra ID
         item->setData(Qt::UserRole, Identity::AccountTenant::stateName(t.state));
     }
     m_tenants->setVisible(!tenants.isEmpty());
@@ -310,7 +312,10 @@ void SignInPage::showTenants()
 
 void SignInPage::refreshAccounts()
 {
-    const QString current = m_accounts->currentItem() ? m_accounts->currentItem()->data(Qt::UserRole).toString() : QString();
+    // The account chosen before, else the one used last: chosen already, so "Use this account" works
+    // at once (with the keyboard too).
+    const QString current = m_accounts->currentItem() ? m_accounts->currentItem()->data(Qt::UserRole).toString()
+                                                      : controller().lastUsedAccountId();
     m_accounts->clear();
     const auto accounts = controller().rememberedAccounts();
     for (const auto &account : accounts) {
@@ -324,6 +329,8 @@ void SignInPage::refreshAccounts()
         if (account.id == current)
             m_accounts->setCurrentItem(item);
     }
+    if (m_accounts->currentRow() < 0 && m_accounts->count() > 0)
+        m_accounts->setCurrentRow(0);
     m_accountsBox->setVisible(!accounts.isEmpty());
     m_useAccount->setEnabled(m_accounts->currentRow() >= 0 && !m_busy);
 }

@@ -399,7 +399,7 @@ void SetupController::confirmOwnResource(NameKind kind, const QString &name, qui
     }();
     const QString taken = kind == NameKind::Dps ? tr("The name '%1' is taken by another DPS; choose another name.").arg(name)
                                                 : tr("The name '%1' is taken by another IoT hub; choose another name.").arg(name);
-    if (ref.resourceGroup.isEmpty() || ref.subscriptionId.isEmpty()) {
+    if (ref.resourceGroup.isEmpty() || ref.subscriptionId.isEmpty() || !m_service) {
         Q_EMIT nameChecked(kind, name, false, taken);
         return;
     }

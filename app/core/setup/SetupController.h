@@ -69,6 +69,7 @@ public:
     // same method, a login hint, that tenant. -> signedIn (then loadSubscriptions() lists it) / signInFailed.
     Identity::AccountOperation *signInToTenant(const QString &tenantId);
     QList<Identity::Account> rememberedAccounts() const;
+    QString lastUsedAccountId() const; // empty when none
     bool canSignIn() const { return m_accounts != nullptr; } // accounts can be signed in (an AccountManager is wired)
     void signOut();                                   // forgets the identity in use (not the account)
     bool isSignedIn() const { return m_service != nullptr; }

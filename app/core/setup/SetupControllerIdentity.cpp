@@ -47,6 +47,12 @@ QList<Identity::Account> SetupController::rememberedAccounts() const
     return m_accounts ? m_accounts->accounts() : QList<Identity::Account>{};
 }
 
+QString SetupController::lastUsedAccountId() const
+{
+    const std::optional<Identity::Account> last = m_accounts ? m_accounts->lastUsedAccount() : std::nullopt;
+    return last ? last->id : QString();
+}
+
 void SetupController::resetIdentity()
 {
     if (isApplying())
