@@ -481,17 +481,23 @@ private:
     QList<Http::HttpCallback> m_held;
 };
 
+// A client-secret credential whose token endpoint is behind a DroppingTransport.
+std::shared_ptr<ClientSecretCredential> credentialOver(const std::shared_ptr<DroppingTransport> &transport)
+{
+    auto clock = std::make_shared<FakeClock>();
+    auto endpoint = std::make_shared<TokenEndpoint>(
+        std::make_shared<Http::Pipeline>(std::vector<std::shared_ptr<Http::Policy>>{transport}),
+        QUrl(QStringLiteral("https://login.example.com/")), clock);
+    return std::make_shared<ClientSecretCredential>(endpoint, QStringLiteral("tenant-a"), QStringLiteral("client-1"),
+                                                    kSecret, clock);
+}
+
 } // namespace
 
 TEST(ClientSecretCredential, ARequestDroppedUnansweredLetsGoOfItsWaitersAndTheCredential)
 {
-    auto clock = std::make_shared<FakeClock>();
     auto transport = std::make_shared<DroppingTransport>();
-    auto endpoint = std::make_shared<TokenEndpoint>(std::make_shared<Http::Pipeline>(std::vector<std::shared_ptr<Http::Policy>>{transport}),
-                                                    QUrl(QStringLiteral("https://login.example.com/")),
-                                                    clock);
-    auto credential = std::make_shared<ClientSecretCredential>(endpoint, QStringLiteral("tenant-a"),
-                                                               QStringLiteral("client-1"), kSecret, clock);
+    auto credential = credentialOver(transport);
     const std::weak_ptr<ClientSecretCredential> weak = credential;
     TokenRequest request;
     request.scopes = {kArmScope};
@@ -512,18 +518,13 @@ TEST(ClientSecretCredential, ARequestDroppedUnansweredLetsGoOfItsWaitersAndTheCr
 
 TEST(ClientSecretCredential, AfterADroppedRequestTheNextCallerSendsANewOne)
 {
-    auto clock = std::make_shared<FakeClock>();
     auto dropping = std::make_shared<DroppingTransport>();
-    auto endpoint = std::make_shared<TokenEndpoint>(std::make_shared<Http::Pipeline>(std::vector<std::shared_ptr<Http::Policy>>{dropping}),
-                                                    QUrl(QStringLiteral("https://login.example.com/")),
-                                                    clock);
-    ClientSecretCredential credential(endpoint, QStringLiteral("tenant-a"), QStringLiteral("client-1"), kSecret,
-                                      clock);
+    const auto credential = credentialOver(dropping);
     TokenRequest request;
     request.scopes = {kArmScope};
-    credential.getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
+    credential->getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
     dropping->drop();
-    credential.getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
+    credential->getToken(request, [](const std::optional<AccessToken> &, const AuthError &) {});
     EXPECT_EQ(dropping->held(), 1) << "the second caller waited for the request that was dropped";
 }
 

@@ -836,8 +836,14 @@ TEST_F(WizardTest, SignInWithTheBrowserListsTenantsAndTheirState)
 class SignInPageTest : public WizardTest
 {
 protected:
-    void openSignedOut()
+    // A start of the app: the accounts of the test's store and keychain, a controller whose "Try it"
+    // starts the test's sandbox, the wizard on its first page. `knowsTheSandbox`: the sandbox is a
+    // cloud to pick already (nobody signed in).
+    void openOnTheSignInPage(bool knowsTheSandbox)
     {
+        m_drive.reset();
+        m_wizard.reset();
+        m_controller.reset();
         m_accounts = std::make_unique<Identity::AccountManager>(
             std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &m_secrets);
         m_accounts->setUrlOpener(m_browser.opener());
@@ -847,12 +853,18 @@ protected:
             *info = m_sandbox->info();
             return true;
         });
-        m_controller->useSandbox(m_sandbox->info());
-        m_controller->signOut(); // known sandbox, nobody signed in
+        if (knowsTheSandbox) {
+            m_controller->useSandbox(m_sandbox->info());
+            m_controller->signOut();
+        }
         m_wizard = std::make_unique<SetupWizard>(*m_controller);
         m_wizard->show();
         m_current = m_wizard.get();
         m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    }
+    void openSignedOut()
+    {
+        openOnTheSignInPage(true);
         ASSERT_FALSE(m_drive->canGoOn());
         ASSERT_TRUE(m_drive->pick("cloudCombo", QStringLiteral("Local sandbox")));
     }
@@ -1288,20 +1300,10 @@ TEST_F(SignInPageTest, ARememberedAccountWhoseSignInWasRevokedAsksForANewSignIn)
               200);
     // The next start (a new process: nothing cached but the keychain): the account is listed; using it
     // says what to do instead of failing silently.
-    m_drive.reset();
-    m_wizard.reset();
-    m_controller.reset();
-    m_accounts = std::make_unique<Identity::AccountManager>(
-        std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &m_secrets);
-    m_accounts->setUrlOpener(m_browser.opener());
-    m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
-    m_wizard = std::make_unique<SetupWizard>(*m_controller);
-    m_wizard->show();
-    m_current = m_wizard.get();
-    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    openOnTheSignInPage(false);
     auto *list = m_drive->find<QListWidget>("accountList");
     ASSERT_EQ(list->count(), 1);
-    list->setCurrentRow(0);
+    EXPECT_EQ(list->currentRow(), 0) << "the account used last is chosen already";
     m_drive->click("useAccountButton");
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->banner("signInBanner")->isVisible(); }, 15000));
     const QString text = m_drive->banner("signInBanner")->text();
@@ -1472,19 +1474,7 @@ INSTANTIATE_TEST_SUITE_P(Languages, MnemonicsTest, ::testing::Values("en", "de")
 TEST_F(SignInPageTest, TryItSignsInAsTheDemoPersonInBothTenantsOnARegisteredSubscription)
 {
     startSandbox();
-    m_accounts = std::make_unique<Identity::AccountManager>(
-        std::make_shared<Identity::AccountStore>(m_dir.filePath(QStringLiteral("accounts.ini"))), &m_secrets);
-    m_accounts->setUrlOpener(m_browser.opener());
-    m_controller = std::make_unique<SetupController>(nullptr, m_accounts.get(), m_dir.filePath(QStringLiteral("runs")));
-    m_controller->setSettingsFile(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_controller->setSandboxStarter([this](QJsonObject *info, QString *) {
-        *info = m_sandbox->info();
-        return true;
-    });
-    m_wizard = std::make_unique<SetupWizard>(*m_controller);
-    m_wizard->show();
-    m_current = m_wizard.get();
-    m_drive = std::make_unique<WizardDriver>(*m_wizard);
+    openOnTheSignInPage(false);
     m_drive->click("trySandboxButton");
     ASSERT_TRUE(m_drive->waitCanGoOn(15000)) << str(m_drive->banner("signInBanner")->text());
     EXPECT_EQ(m_browser.launches, 0) << "no browser: the app signs the demo person in itself";
