@@ -36,6 +36,11 @@ cleanup()
     for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
         umount -l "${mounts[i]}" 2>/dev/null || true
     done
+    # Never delete through a mount that is still there (the host's /dev, the package cache).
+    if grep -q " $root/" /proc/mounts; then
+        echo "fresh-root: $root still has mounts; left in place" >&2
+        return
+    fi
     rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT

@@ -245,8 +245,47 @@ Application::Options Application::addOptions(QCommandLineParser &parser)
     return options;
 }
 
-int Application::checkArguments(const QStringList &arguments)
+namespace {
+// The options QGuiApplication and QApplication take for themselves (and remove before the app's own
+// parser sees them): a session manager restarts the app with -session, a user may pass -platform or
+// -style. With a value unless noted.
+QStringList withoutQtOptions(const QStringList &arguments)
 {
+    static const QStringList withValue{QStringLiteral("platform"), QStringLiteral("platformpluginpath"),
+                                       QStringLiteral("platformtheme"), QStringLiteral("plugin"),
+                                       QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowicon"),
+                                       QStringLiteral("qwindowtitle"), QStringLiteral("session"),
+                                       QStringLiteral("display"), QStringLiteral("geometry"),
+                                       QStringLiteral("style"), QStringLiteral("stylesheet"),
+                                       QStringLiteral("qmljsdebugger")};
+    static const QStringList flags{QStringLiteral("reverse"), QStringLiteral("widgetcount"), QStringLiteral("nograb"),
+                                   QStringLiteral("dograb"), QStringLiteral("sync")};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (i == 0 || !a.startsWith(QLatin1Char('-')) || a == QLatin1String("--")) {
+            kept << a;
+            continue;
+        }
+        QString name = a.mid(a.startsWith(QLatin1String("--")) ? 2 : 1);
+        const bool inlineValue = name.contains(QLatin1Char('='));
+        name = name.section(QLatin1Char('='), 0, 0);
+        if (flags.contains(name))
+            continue;
+        if (withValue.contains(name)) {
+            if (!inlineValue)
+                ++i; // its value
+            continue;
+        }
+        kept << a;
+    }
+    return kept;
+}
+} // namespace
+
+int Application::checkArguments(const QStringList &allArguments)
+{
+    const QStringList arguments = withoutQtOptions(allArguments);
     QCommandLineParser parser;
     addOptions(parser);
     QString problem;

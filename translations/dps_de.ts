@@ -4,7 +4,7 @@
 <context>
     <name>Dps::Application</name>
     <message>
-        <location filename="../app/Application.cpp" line="+225"/>
+        <location filename="../app/Application.cpp" line="+306"/>
         <source>DPS Setup</source>
         <translation>DPS-Einrichtung</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>Richtet einen Azure IoT Hub Device Provisioning Service ohne das Azure-Portal ein.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-78"/>
         <source>Use this language for the user interface instead of the system&apos;s language, for example %1.</source>
         <extracomment>%1 is a language code.</extracomment>
         <translation>Diese Sprache statt der Systemsprache für die Benutzeroberfläche verwenden, zum Beispiel %1.</translation>
@@ -40,7 +40,7 @@
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+53"/>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
@@ -379,7 +379,7 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+505"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+523"/>
         <location line="+9"/>
         <location line="+1"/>
         <location line="+217"/>
@@ -752,7 +752,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-879"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-886"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
     </message>
@@ -1084,7 +1084,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-98"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-109"/>
         <source>Using the remembered account %1: %2, tenant %3.</source>
         <translation>Das gespeicherte Konto %1 wird verwendet: %2, Mandant %3.</translation>
     </message>
@@ -1099,7 +1099,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der Dienstprinzipal %1 der Sandbox wird verwendet (aus ihrer Infodatei).</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+129"/>
         <source>See --help for the options.</source>
         <translation>Die Optionen zeigt --help.</translation>
     </message>
@@ -1615,9 +1615,9 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Willkommensnachricht</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>About DPS Setup</source>
-        <translation>Über DPS-Einrichtung</translation>
+        <location line="+10"/>
+        <source>About</source>
+        <translation>Über</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1667,7 +1667,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+542"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+544"/>
         <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
         <translation>„%1“ ist kein gültiger Name für eine Zugriffsrichtlinie: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Bindestriche, Unterstriche oder Punkte.</translation>
     </message>
@@ -1868,7 +1868,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der IoT-Hub „%1“ existiert bereits in der Ressourcengruppe „%2“; er wird unverändert verwendet.</translation>
     </message>
     <message>
-        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+122"/>
+        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+128"/>
         <source>This build cannot start a sandbox.</source>
         <translation>Dieser Build kann keine Sandbox starten.</translation>
     </message>
@@ -1903,7 +1903,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Die gespeicherten Angaben Ihrer letzten Sitzung konnten nicht gelesen werden und wurden zurückgesetzt; der Assistent beginnt mit seinen Standardwerten.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>The record of your last run cannot be read (%1). Apply looks at what Azure holds and creates only what is missing, but cannot pick up an operation that was still running; check the file&apos;s permissions.</source>
+        <translation>Das Protokoll Ihres letzten Durchlaufs kann nicht gelesen werden (%1). „Anwenden“ prüft, was in Azure vorhanden ist, und erstellt nur, was fehlt, kann aber einen noch laufenden Vorgang nicht fortsetzen; prüfen Sie die Berechtigungen der Datei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The record of your last run could not be read and was set aside (%1). Apply looks at what Azure holds and creates only what is missing.</source>
         <translation>Das Protokoll Ihres letzten Durchlaufs konnte nicht gelesen werden und wurde beiseitegelegt (%1). „Anwenden“ prüft, was in Azure vorhanden ist, und erstellt nur, was fehlt.</translation>
     </message>
@@ -1916,7 +1921,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+167"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation>Diese Einrichtung (DPS „%1“, IoT-Hub „%2“) läuft bereits in einer anderen DPS-Einrichtung (Prozess %3). Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut: Nichts wird doppelt ausgeführt.</translation>
     </message>
@@ -2025,7 +2030,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Zuordnungsrichtlinie auf %1 festlegen</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation>Verwenden Sie 3 bis 50 Buchstaben, Ziffern und Bindestriche; der Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden und darf nicht nur aus Ziffern bestehen.</translation>
     </message>
@@ -2362,7 +2367,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>IoT-Hub</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation>Azure meldet für den Vorgang an „%1“ den Status %2.</translation>
     </message>
@@ -2370,7 +2375,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Ui::ApplyPage</name>
     <message>
-        <location filename="../ui/wizard/ApplyPage.cpp" line="+39"/>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+40"/>
         <source>%1 s</source>
         <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
         <translation>%1 s</translation>
@@ -3196,7 +3201,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+47"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+48"/>
         <source>Review</source>
         <translation>Überprüfen</translation>
     </message>
@@ -3211,7 +3216,7 @@ Abhilfe: %2</translation>
         <translation>&amp;Anwenden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Checks before applying</source>
         <translation>Prüfungen vor dem Anwenden</translation>
     </message>
@@ -3489,9 +3494,9 @@ Abhilfe: %2</translation>
         <translation>&amp;Weiterlaufen lassen</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>Close DPS Setup?</source>
-        <translation>DPS-Einrichtung schließen?</translation>
+        <location line="+55"/>
+        <source>Close the window?</source>
+        <translation>Fenster schließen?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3507,7 +3512,7 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::SignInPage</name>
     <message>
-        <location filename="../ui/wizard/SignInPage.cpp" line="+61"/>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+62"/>
         <source>Sign in to Azure</source>
         <translation>Bei Azure anmelden</translation>
     </message>
@@ -3517,7 +3522,7 @@ Abhilfe: %2</translation>
         <translation>Die DPS-Einrichtung arbeitet in den Abonnements des Kontos, mit dem Sie sich anmelden. In Azure wird nichts geändert, bevor Sie den gesamten Plan überprüft haben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tenants of the account</source>
         <translation>Mandanten des Kontos</translation>
     </message>
@@ -3728,7 +3733,7 @@ Abhilfe: %2</translation>
         <translation>%1: konnte nicht gelesen werden (%2)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>%1 · %2 · %3</source>
         <extracomment>A remembered account: &quot;alex@contoso.example (Alex Wilber) · browser sign-in · AzureCloud&quot;.</extracomment>
         <translation>%1 · %2 · %3</translation>
@@ -3739,7 +3744,7 @@ Abhilfe: %2</translation>
         <translation>%1 (erneut anmelden)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>

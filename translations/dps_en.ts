@@ -4,7 +4,7 @@
 <context>
     <name>Dps::Application</name>
     <message>
-        <location filename="../app/Application.cpp" line="+225"/>
+        <location filename="../app/Application.cpp" line="+306"/>
         <source>DPS Setup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14,7 +14,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-78"/>
         <source>Use this language for the user interface instead of the system&apos;s language, for example %1.</source>
         <extracomment>%1 is a language code.</extracomment>
         <translation type="unfinished"></translation>
@@ -40,7 +40,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+53"/>
         <source>Unexpected argument &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,7 +379,7 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+505"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+523"/>
         <location line="+9"/>
         <location line="+1"/>
         <location line="+217"/>
@@ -749,7 +749,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-879"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-886"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,7 +1081,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-98"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-109"/>
         <source>Using the remembered account %1: %2, tenant %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,7 +1096,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+129"/>
         <source>See --help for the options.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,8 +1612,8 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>About DPS Setup</source>
+        <location line="+10"/>
+        <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,7 +1664,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+542"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+544"/>
         <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,7 +1865,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+122"/>
+        <location filename="../app/core/setup/SetupControllerIdentity.cpp" line="+128"/>
         <source>This build cannot start a sandbox.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,7 +1900,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>The record of your last run cannot be read (%1). Apply looks at what Azure holds and creates only what is missing, but cannot pick up an operation that was still running; check the file&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The record of your last run could not be read and was set aside (%1). Apply looks at what Azure holds and creates only what is missing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1913,7 +1918,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+167"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2022,7 +2027,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,7 +2364,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2367,7 +2372,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Ui::ApplyPage</name>
     <message>
-        <location filename="../ui/wizard/ApplyPage.cpp" line="+39"/>
+        <location filename="../ui/wizard/ApplyPage.cpp" line="+40"/>
         <source>%1 s</source>
         <extracomment>Elapsed time of a step, in seconds with one decimal.</extracomment>
         <translation type="unfinished"></translation>
@@ -3188,7 +3193,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::ReviewPage</name>
     <message>
-        <location filename="../ui/wizard/ReviewPage.cpp" line="+47"/>
+        <location filename="../ui/wizard/ReviewPage.cpp" line="+48"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3203,7 +3208,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Checks before applying</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3481,8 +3486,8 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>Close DPS Setup?</source>
+        <location line="+55"/>
+        <source>Close the window?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3499,7 +3504,7 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::SignInPage</name>
     <message>
-        <location filename="../ui/wizard/SignInPage.cpp" line="+61"/>
+        <location filename="../ui/wizard/SignInPage.cpp" line="+62"/>
         <source>Sign in to Azure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3509,7 +3514,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tenants of the account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3720,7 +3725,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>%1 · %2 · %3</source>
         <extracomment>A remembered account: &quot;alex@contoso.example (Alex Wilber) · browser sign-in · AzureCloud&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -3731,7 +3736,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Local sandbox</source>
         <translation type="unfinished"></translation>
     </message>

@@ -154,7 +154,8 @@ void MainWindow::showAbout()
     auto *box = new QMessageBox(this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setObjectName(QStringLiteral("aboutBox"));
-    box->setWindowTitle(tr("About DPS Setup"));
+    // The platform adds " — DPS Setup" to every title (applicationDisplayName): the app is named once.
+    box->setWindowTitle(tr("About"));
     box->setIconPixmap(applicationIcon().pixmap(AboutIconSize));
     box->setText(tr("DPS Setup %1").arg(QCoreApplication::applicationVersion()));
     box->setInformativeText(

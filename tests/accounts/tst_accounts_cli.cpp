@@ -512,6 +512,36 @@ TEST_F(AccountsCli, ACaGivenAtLoginStaysWithItsCustomCloudAndAccountListShowsIt)
     EXPECT_EQ(list.exitCode, 0) << list.describe();
 }
 
+TEST_F(AccountsCli, LoginExitCodesTellTryLaterFromSignInAgain)
+{
+    startKeyring();
+    const QJsonObject sp = servicePrincipal();
+    const QStringList login = QStringList{QStringLiteral("login"), QStringLiteral("--service-principal"), QStringLiteral("--tenant"),
+                                          sp.value(QStringLiteral("tenantId")).toString(), QStringLiteral("--client-id"),
+                                          sp.value(QStringLiteral("clientId")).toString(), QStringLiteral("--no-tenants")}
+                              + sandboxArgs();
+    const QByteArray secret = sp.value(QStringLiteral("clientSecret")).toString().toUtf8() + "\n";
+    HttpClient client(m_sandbox.get());
+
+    // The token endpoint is down: not a wrong sign-in, try later -> 1.
+    ASSERT_EQ(client.postJson(admin(QStringLiteral("faults")),
+                              QJsonObject{{QStringLiteral("path"), QStringLiteral("/oauth2/v2.0/token")},
+                                          {QStringLiteral("status"), 503},
+                                          {QStringLiteral("count"), -1}})
+                  .status,
+              201);
+    const CliResult down = run(login, environment(), secret);
+    EXPECT_EQ(down.exitCode, 1) << down.describe();
+    client.send("DELETE", admin(QStringLiteral("faults")));
+
+    // A wrong secret: sign in again -> 3.
+    const CliResult wrong = run(login, environment(), "obviously-wrong-test-secret\n");
+    EXPECT_EQ(wrong.exitCode, 3) << wrong.describe();
+
+    const CliResult ok = run(login, environment(), secret);
+    EXPECT_EQ(ok.exitCode, 0) << ok.describe();
+}
+
 TEST_F(AccountsCli, NothingSecretLeaksIntoFilesOrOutput)
 {
     startKeyring();

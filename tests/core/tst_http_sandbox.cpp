@@ -302,6 +302,42 @@ TEST(SandboxPipeline, RefusesAnUntrustedCertificateAndDoesNotRetry)
     EXPECT_TRUE(env.requestsTo(QStringLiteral("/subscriptions")).isEmpty());
 }
 
+// An extra CA (a sandbox's, a private cloud's) is trusted for the origins it was given for, and for no
+// other: the same certificate, offered for another origin, is refused.
+TEST(SandboxPipeline, AnExtraCaIsTrustedOnlyForItsOwnOrigins)
+{
+    SandboxPipelines env(tlsOptions());
+    START_SANDBOX(env);
+    ASSERT_TRUE(getToken(*env.credential()).token);
+    const QUrl base = env.sandbox().baseUrl();
+    struct Case
+    {
+        QList<QUrl> origins;
+        bool trusted;
+    };
+    const QList<Case> cases{
+        {{base}, true},
+        {{QUrl(QStringLiteral("https://127.0.0.1:%1/elsewhere/").arg(base.port()))}, true}, // same origin, other path
+        {{QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(base.port() == 1 ? 2 : base.port() - 1))}, false}, // other port
+        {{QUrl(QStringLiteral("https://localhost:%1/").arg(base.port()))}, false},                            // other host
+        {{QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(base.port()))}, false},                             // other scheme
+        {{}, false},
+    };
+    for (const Case &c : cases) {
+        PipelineOptions options = env.options();
+        options.extraCaOrigins = c.origins;
+        QNetworkAccessManager nam; // its own: a QNAM reuses a connection verified with the CA
+        auto arm = makeArmPipeline(&nam, env.credential(), options);
+        const auto response = sendAndWait(*arm, env.request("GET", QStringLiteral("/subscriptions")), 15000);
+        ASSERT_TRUE(response);
+        const QString origins = c.origins.isEmpty() ? QStringLiteral("(none)") : c.origins.first().toString();
+        if (c.trusted)
+            EXPECT_EQ(response->status, 200) << qPrintable(origins) << ": " << qPrintable(response->errorString);
+        else
+            EXPECT_EQ(response->networkError, QNetworkReply::SslHandshakeFailedError) << qPrintable(origins);
+    }
+}
+
 // 429 (throttled) and 503 (unavailable) are retried once the server's Retry-After has passed.
 class SandboxPipelineRetryAfter : public ::testing::TestWithParam<int>
 {

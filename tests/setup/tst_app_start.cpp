@@ -178,6 +178,20 @@ TEST_F(AppStartTest, AFirstStartShowsTheSignInPage)
     EXPECT_EQ(log.find("dps-setup: message"), std::string::npos) << log;
 }
 
+// The strict check of the app's arguments leaves Qt's own alone: a session manager restarts the app with
+// -session, people pass -platform or -style.
+TEST_F(AppStartTest, QtsOwnOptionsAreTakenNotRefused)
+{
+    App app(environment(), {QStringLiteral("-platform"), QStringLiteral("offscreen"), QStringLiteral("-reverse"),
+                            QStringLiteral("-session"), QStringLiteral("1a2b3c"), QStringLiteral("--style=Fusion")});
+    EXPECT_TRUE(app.waitFor("dps-setup: page SignIn")) << app.log();
+    EXPECT_TRUE(app.running()) << app.log();
+    // A typo still gets the usage, and no window.
+    App typo(environment(), {QStringLiteral("-platfrom"), QStringLiteral("offscreen")});
+    EXPECT_TRUE(typo.waitFor("Usage")) << typo.log();
+    EXPECT_FALSE(typo.waitFor("dps-setup: page", 1000)) << typo.log();
+}
+
 // The crash of issue 9: a remembered plan made the hub page ask for hubs before anyone signed in.
 TEST_F(AppStartTest, ARememberedPlanStartsSignedOutAndSignedIn)
 {
@@ -276,7 +290,7 @@ TEST_F(AppStartTest, AJournalOfAnOlderFormatOrUnreadableDoesNotStopTheStart)
     startAndExpectTheFirstPage({"stopped before it finished"}, true);
     QFile::remove(journalFile());
     ASSERT_TRUE(QDir().mkpath(journalFile())); // a folder: cannot be read
-    startAndExpectTheFirstPage({}, true);
+    startAndExpectTheFirstPage({"The record of your last run cannot be read", "check the file's permissions"}, true);
 }
 
 TEST_F(AppStartTest, TwoInstancesAtOnceBothShowTheirFirstPage)

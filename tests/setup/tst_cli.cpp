@@ -530,13 +530,13 @@ TEST_F(CliTest, ExitCodesTellFixTheCommandFromTryLaterFromSignInAgain)
 
     // A name check that fails with 500 (every retry): Azure's trouble, try later -> 1.
     inject({{QStringLiteral("method"), QStringLiteral("POST")}, {QStringLiteral("path"), QStringLiteral("checkProvisioningServiceNameAvailability")},
-            {QStringLiteral("status"), 500}, {QStringLiteral("remaining"), -1}});
+            {QStringLiteral("status"), 500}, {QStringLiteral("count"), -1}});
     const CliResult nameCheck = runCli(setupArgs(QStringLiteral("codes")));
     EXPECT_EQ(nameCheck.exitCode, 1) << nameCheck.describe();
     clearFaults();
 
     // The token endpoint answers 500: not a wrong sign-in, try later -> 1.
-    inject({{QStringLiteral("path"), QStringLiteral("/oauth2/v2.0/token")}, {QStringLiteral("status"), 500}, {QStringLiteral("remaining"), -1}});
+    inject({{QStringLiteral("path"), QStringLiteral("/oauth2/v2.0/token")}, {QStringLiteral("status"), 500}, {QStringLiteral("count"), -1}});
     const CliResult tokenDown = runCli(setupArgs(QStringLiteral("codes")));
     EXPECT_EQ(tokenDown.exitCode, 1) << tokenDown.describe();
     clearFaults();
@@ -646,8 +646,8 @@ TEST_F(CliTest, ControlCharactersInServerTextAreEscapedOnTheTerminal)
     HttpClient admin(m_sandbox.get());
     ASSERT_EQ(admin.postJson(adminUrl(*m_sandbox, QStringLiteral("faults")),
                              {{QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("path"), QStringLiteral("/provisioningServices/dps-esc")},
-                              {QStringLiteral("status"), 400}, {QStringLiteral("code"), QStringLiteral("BadRequest")},
-                              {QStringLiteral("message"), QStringLiteral("\x1b]0;owned\x07\x1b[2Jcleared \xc2\x9b" "31m")}})
+                              {QStringLiteral("status"), 400}, {QStringLiteral("code"), QStringLiteral("BadRequest")}, {QStringLiteral("count"), -1},
+                              {QStringLiteral("message"), QStringLiteral("\x1b]0;owned\x07\x1b[2Jcleared \xc2\x9b" "31m \x7f")}})
                   .status,
               201);
     const CliResult r = runCli(QStringList{QStringLiteral("show")} + sandboxArgs()
@@ -659,6 +659,21 @@ TEST_F(CliTest, ControlCharactersInServerTextAreEscapedOnTheTerminal)
     EXPECT_FALSE(r.err.contains('\x07')) << r.describe();
     EXPECT_FALSE(r.err.contains("\xc2\x9b")) << r.describe();
     EXPECT_TRUE(r.err.contains("\\x1b")) << r.describe();
+    EXPECT_FALSE(r.err.contains('\x7f')) << r.describe();
+
+    // With --json the error is a JSON document on stdout: still free of controls, and still JSON
+    // (DEL and the C1 controls are written as JSON's own \u00NN escapes).
+    const CliResult j = runCli(QStringList{QStringLiteral("show"), QStringLiteral("--json")} + sandboxArgs()
+                               + QStringList{QStringLiteral("--subscription"), m_sandbox->subscriptionId(0), QStringLiteral("--resource-group"),
+                                             QStringLiteral("rg"), QStringLiteral("--dps"), QStringLiteral("dps-esc")});
+    EXPECT_EQ(j.exitCode, 1) << j.describe();
+    QJsonParseError parse;
+    const QJsonObject doc = QJsonDocument::fromJson(j.out, &parse).object();
+    ASSERT_EQ(parse.error, QJsonParseError::NoError) << j.describe();
+    EXPECT_FALSE(j.out.contains('\x7f') || j.out.contains('\x1b') || j.out.contains("\xc2\x9b")) << j.describe();
+    EXPECT_EQ(doc.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString(),
+              QStringLiteral("\x1b]0;owned\x07\x1b[2Jcleared \xc2\x9b" "31m \x7f"))
+        << j.describe();
 }
 
 // --policy is optional: a new DPS gets Hashed, an existing one keeps its own.

@@ -1380,6 +1380,16 @@ TEST_F(WizardTest, TooLongNamesAreSaidNotCut)
     EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("57 characters"))) << str(m_drive->message("dpsNameMessage"));
     EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("at most 50"))) << str(m_drive->message("dpsNameMessage"));
     EXPECT_FALSE(m_drive->canGoOn());
+
+    // The hub's name alike.
+    dpsPage(p);
+    m_drive->click("newHubRadio");
+    m_drive->type("hubNameEdit", name);
+    EXPECT_EQ(m_drive->find<QLineEdit>("hubNameEdit")->text(), name);
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Error)) << str(m_drive->message("hubNameMessage"));
+    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("57 characters"))) << str(m_drive->message("hubNameMessage"));
+    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("at most 50"))) << str(m_drive->message("hubNameMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
 }
 
 TEST_F(WizardTest, FieldMessagesKeepTheirLineSoFieldsDoNotMove)

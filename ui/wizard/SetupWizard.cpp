@@ -157,7 +157,7 @@ void SetupWizard::reject()
         return;
     }
     // Esc, Cancel and the window's close button all ask the same question.
-    confirm(tr("Close DPS Setup?"),
+    confirm(tr("Close the window?"), // the platform adds " — DPS Setup"
             tr("The setup is not finished. Your choices so far are kept: the next start offers them again."), tr("&Close"),
             close);
 }

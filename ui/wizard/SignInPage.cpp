@@ -480,7 +480,7 @@ void SignInPage::useSelectedAccount()
     if (!account)
         return;
     m_banner->clear();
-    setBusy(true, tr("Signing in as %1…").arg(account->label()));
+    setBusy(true, tr("Signing in as %1…").arg(account->label().toHtmlEscaped())); // rich text (links); the name is Entra's
     controller().useAccount(*account);
 }
 

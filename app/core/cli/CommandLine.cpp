@@ -67,9 +67,10 @@ QString tr(const char *text)
 namespace {
 
 // Standard output and error as the command line writes them: control characters other than newline
-// and tab are written as \xNN, so text from a server (an ARM error message, the device-code message,
-// a tenant's name) cannot move the cursor, retitle the terminal or hide what came before. JSON is not
-// affected: QJsonDocument escapes control characters itself.
+// and tab are written as \xNN, DEL and the C1 controls (U+0080..U+009F, which some terminals take as
+// escape sequences) as \u00NN, so text from a server (an ARM error message, the device-code message,
+// a tenant's name) cannot move the cursor, retitle the terminal or hide what came before. JSON stays
+// valid: QJsonDocument escapes the controls below 0x20 itself, and \u00NN is JSON's own escape.
 class TerminalSafeOutput : public QIODevice
 {
 public:
@@ -83,17 +84,26 @@ protected:
     qint64 readData(char *, qint64) override { return -1; }
     qint64 writeData(const char *data, qint64 size) override
     {
+        QByteArray in = m_held + QByteArray::fromRawData(data, size);
+        m_held.clear();
+        // A C1 control is two bytes in UTF-8 (0xC2 0x80..0x9F): a 0xC2 that ends this write waits for
+        // the next one, so a control split between two writes is still caught.
+        if (!in.isEmpty() && static_cast<unsigned char>(in.back()) == 0xC2) {
+            m_held = in.right(1);
+            in.chop(1);
+        }
         QByteArray safe;
-        safe.reserve(size);
-        for (qint64 i = 0; i < size; ++i) {
-            const auto c = static_cast<unsigned char>(data[i]);
-            // C1 controls are U+0080..U+009F, in UTF-8 0xC2 0x80..0x9F.
-            const bool c1 = c == 0xC2 && i + 1 < size && static_cast<unsigned char>(data[i + 1]) >= 0x80
-                            && static_cast<unsigned char>(data[i + 1]) <= 0x9F;
-            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+        safe.reserve(in.size());
+        for (qsizetype i = 0; i < in.size(); ++i) {
+            const auto c = static_cast<unsigned char>(in[i]);
+            const bool c1 = c == 0xC2 && i + 1 < in.size() && static_cast<unsigned char>(in[i + 1]) >= 0x80
+                            && static_cast<unsigned char>(in[i + 1]) <= 0x9F;
+            if (c < 0x20 && c != '\n' && c != '\t') {
                 safe += QByteArrayLiteral("\\x") + QByteArray::number(c, 16).rightJustified(2, '0');
+            } else if (c == 0x7F) {
+                safe += QByteArrayLiteral("\\u007f");
             } else if (c1) {
-                safe += QByteArrayLiteral("\\u00") + QByteArray::number(static_cast<unsigned char>(data[++i]), 16);
+                safe += QByteArrayLiteral("\\u00") + QByteArray::number(static_cast<unsigned char>(in[++i]), 16);
             } else {
                 safe += char(c);
             }
@@ -105,6 +115,7 @@ protected:
 
 private:
     FILE *m_file;
+    QByteArray m_held;
 };
 
 } // namespace
@@ -349,17 +360,23 @@ int openSession(const QCommandLineParser &p, Session &s)
     return -1;
 }
 
+// A token endpoint that is down, unreachable or answering nonsense: worth trying again later, not
+// signing in again.
+bool isTransientSignInFailure(const QString &code, int httpStatus)
+{
+    static const QStringList transient{QStringLiteral("temporarily_unavailable"), QStringLiteral("server_error"),
+                                       QStringLiteral("network"), QStringLiteral("invalid_response")};
+    return transient.contains(code) || httpStatus >= 500 || httpStatus == 429;
+}
+
 int exitCodeFor(const Arm::ArmError &e)
 {
     if (e.isCancelled())
         return Cancelled;
     if (e.kind == Arm::ArmError::Kind::Validation)
         return UsageError;
-    // A token endpoint that is down or unreachable is worth trying again later, not signing in again.
-    static const QStringList transientSignIn{QStringLiteral("temporarily_unavailable"), QStringLiteral("server_error"),
-                                             QStringLiteral("network"), QStringLiteral("invalid_response")};
     if (e.kind == Arm::ArmError::Kind::Authentication)
-        return transientSignIn.contains(e.code) ? OperationFailed : AuthenticationFailed;
+        return isTransientSignInFailure(e.code, e.httpStatus) ? OperationFailed : AuthenticationFailed;
     if (e.httpStatus == 401 || e.code == QLatin1String("invalid_client") || e.code == QLatin1String("AuthenticationFailed"))
         return AuthenticationFailed;
     return OperationFailed;
@@ -371,6 +388,7 @@ int exitCodeFor(const Identity::AccountError &e)
     case Identity::AccountError::Kind::Cancelled:
         return Cancelled;
     case Identity::AccountError::Kind::SignIn:
+        return isTransientSignInFailure(e.auth.error, e.auth.httpStatus) ? OperationFailed : AuthenticationFailed;
     case Identity::AccountError::Kind::NeedsSignIn:
     case Identity::AccountError::Kind::Keychain:
         return AuthenticationFailed;

@@ -325,8 +325,14 @@ bool SetupController::restoreChoices()
     }
     m_plan = PlanInput::fromJson(doc.object());
     QString damaged;
-    const QJsonObject journal = m_journal->load(m_plan.journalKey(), &damaged);
-    if (!damaged.isEmpty()) {
+    QString unreadable;
+    const QJsonObject journal = m_journal->load(m_plan.journalKey(), &damaged, &unreadable);
+    if (!unreadable.isEmpty()) {
+        m_startupNotes << tr("The record of your last run cannot be read (%1). Apply looks at what Azure holds and "
+                             "creates only what is missing, but cannot pick up an operation that was still running; "
+                             "check the file's permissions.")
+                              .arg(unreadable);
+    } else if (!damaged.isEmpty()) {
         m_startupNotes << tr("The record of your last run could not be read and was set aside (%1). Apply looks at what "
                              "Azure holds and creates only what is missing.")
                               .arg(QDir::toNativeSeparators(damaged));

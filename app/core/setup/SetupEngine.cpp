@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
@@ -58,12 +59,19 @@ RunJournal::RunJournal(QString directory)
     : m_directory(std::move(directory))
 {}
 
-QJsonObject RunJournal::load(const QString &key, QString *damaged) const
+QJsonObject RunJournal::load(const QString &key, QString *damaged, QString *unreadable) const
 {
     const QString path = QDir(m_directory).filePath(key + QStringLiteral(".json"));
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!QFileInfo::exists(path))
         return {};
+    if (QFileInfo(path).isDir() || !f.open(QIODevice::ReadOnly)) {
+        const QString why = QFileInfo(path).isDir() ? QStringLiteral("a folder is in its place") : f.errorString();
+        qCWarning(lcSetup) << "The run journal" << path << "cannot be read:" << why;
+        if (unreadable)
+            *unreadable = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), why);
+        return {};
+    }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     f.close();
@@ -107,6 +115,7 @@ void RunJournal::remove(const QString &key) const
 struct SetupEngine::Private
 {
     std::unique_ptr<QLockFile> runLock; // held from start() to the end of the run
+    bool journalSaveFailed = false;     // the last save failed (said once in the log)
     QMap<StepId, StepStatus> steps;
     QJsonObject resumeTokens; // resource ("dps", "hub") -> resume token of the latest operation on it
     QList<QPointer<QObject>> inflight;
@@ -305,10 +314,16 @@ void SetupEngine::saveJournal()
     QJsonObject steps;
     for (StepId id : kAllSteps)
         steps.insert(stepKey(id), stateName(d->steps[id].state));
-    m_journal->save(m_input.journalKey(), QJsonObject{{QStringLiteral("input"), m_input.toJson()},
-                                                      {QStringLiteral("steps"), steps},
-                                                      {QStringLiteral("resumeTokens"), d->resumeTokens},
-                                                      {QStringLiteral("updated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
+    const bool saved = m_journal->save(m_input.journalKey(), QJsonObject{{QStringLiteral("input"), m_input.toJson()},
+                                                                         {QStringLiteral("steps"), steps},
+                                                                         {QStringLiteral("resumeTokens"), d->resumeTokens},
+                                                                         {QStringLiteral("updated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
+    // The run goes on (every step reads Azure before it writes), but an interrupted long operation
+    // cannot be picked up again: said in the log, and once.
+    if (!saved && !d->journalSaveFailed)
+        qCWarning(lcSetup) << "The run journal could not be written in" << m_journal->directory()
+                           << "- a run interrupted now will not resume its long-running operations";
+    d->journalSaveFailed = !saved;
 }
 
 void SetupEngine::failStep(StepId id, const ArmError &error)
@@ -1049,8 +1064,12 @@ void SetupEngine::pollResource(StepId id)
                 setStep(id, StepState::Succeeded, state);
                 afterResource(id);
             } else {
-                failStep(id, ArmError::validation(QStringLiteral("ResourceFailed"),
-                                                  tr("Azure reports the operation on '%1' as %2.").arg(isDps ? m_input.dpsName : m_input.hubName, state)));
+                // Azure's own failure, not the person's input: reported as Azure's (exit 1, not 2).
+                ArmError failed;
+                failed.kind = ArmError::Kind::Http;
+                failed.code = QStringLiteral("ResourceFailed");
+                failed.message = tr("Azure reports the operation on '%1' as %2.").arg(isDps ? m_input.dpsName : m_input.hubName, state);
+                failStep(id, failed);
             }
         });
         connect(get, &ServiceCall::failed, this, [this, id](const ArmError &e) { failStep(id, e); });

@@ -17,7 +17,9 @@ public:
     explicit RunJournal(QString directory);
     // The journal of `key`, or {} when there is none. One that cannot be read (truncated, not JSON) is
     // renamed to <key>.json.damaged and `damaged` (optional) gets that path.
-    QJsonObject load(const QString &key, QString *damaged = nullptr) const;
+    // `damaged`: where a file that is not a journal was set aside; `unreadable`: why a journal that is
+    // there could not be opened (permissions, a folder in its place). Either way the result is empty.
+    QJsonObject load(const QString &key, QString *damaged = nullptr, QString *unreadable = nullptr) const;
     QString lockPath(const QString &key) const; // held while a run of `key` goes on (SetupEngine::start)
     bool save(const QString &key, const QJsonObject &journal) const; // atomic (QSaveFile)
     void remove(const QString &key) const;
