@@ -1372,24 +1372,20 @@ TEST_F(WizardTest, TooLongNamesAreSaidNotCut)
     Plan p;
     ASSERT_TRUE(m_drive->next("sign-in"));
     subscriptionPage(p);
-    m_drive->click("newDpsRadio");
     const QString name = QStringLiteral("a%1z").arg(QString(55, QLatin1Char('b'))); // 57 characters
-    m_drive->type("dpsNameEdit", name);
-    EXPECT_EQ(m_drive->find<QLineEdit>("dpsNameEdit")->text(), name);
-    ASSERT_TRUE(m_drive->waitMessage("dpsNameMessage", Status::Error)) << str(m_drive->message("dpsNameMessage"));
-    EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("57 characters"))) << str(m_drive->message("dpsNameMessage"));
-    EXPECT_TRUE(m_drive->message("dpsNameMessage").contains(QLatin1String("at most 50"))) << str(m_drive->message("dpsNameMessage"));
-    EXPECT_FALSE(m_drive->canGoOn());
-
-    // The hub's name alike.
+    // The whole name stays in the field, and the message beside it says why it can't be used.
+    auto typeTooLong = [&](const char *radio, const char *edit, const char *message) {
+        m_drive->click(radio);
+        m_drive->type(edit, name);
+        EXPECT_EQ(m_drive->find<QLineEdit>(edit)->text(), name);
+        ASSERT_TRUE(m_drive->waitMessage(message, Status::Error)) << str(m_drive->message(message));
+        EXPECT_TRUE(m_drive->message(message).contains(QLatin1String("57 characters"))) << str(m_drive->message(message));
+        EXPECT_TRUE(m_drive->message(message).contains(QLatin1String("at most 50"))) << str(m_drive->message(message));
+        EXPECT_FALSE(m_drive->canGoOn());
+    };
+    typeTooLong("newDpsRadio", "dpsNameEdit", "dpsNameMessage");
     dpsPage(p);
-    m_drive->click("newHubRadio");
-    m_drive->type("hubNameEdit", name);
-    EXPECT_EQ(m_drive->find<QLineEdit>("hubNameEdit")->text(), name);
-    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Error)) << str(m_drive->message("hubNameMessage"));
-    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("57 characters"))) << str(m_drive->message("hubNameMessage"));
-    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("at most 50"))) << str(m_drive->message("hubNameMessage"));
-    EXPECT_FALSE(m_drive->canGoOn());
+    typeTooLong("newHubRadio", "hubNameEdit", "hubNameMessage");
 }
 
 TEST_F(WizardTest, FieldMessagesKeepTheirLineSoFieldsDoNotMove)
