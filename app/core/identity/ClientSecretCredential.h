@@ -115,11 +115,16 @@ private:
         Http::CancellationTokenPtr cancellation;
         int cancelId = 0;
     };
-    void forget(const QString &key);
+    // The request in flight for a key and who waits for it. `id` tells requests of one key apart: a
+    // request dropped after its key was finished and asked for again must not forget the new one.
+    struct Flight
+    {
+        quint64 id = 0;
+        QList<Waiter> waiters;
+    };
+    QList<Waiter> take(const QString &key); // the key's waiters, unhooked from their cancellations
 
-    QHash<QString, QList<Waiter>> m_pending;
-    QHash<QString, quint64> m_flights; // the request in flight per key (a request dropped after its key
-                                       // was finished and asked for again must not forget the new one)
+    QHash<QString, Flight> m_pending;
     int m_nextId = 1;
     quint64 m_nextFlight = 1;
 };

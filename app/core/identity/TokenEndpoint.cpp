@@ -284,19 +284,21 @@ bool PendingTokenRequests::add(const QString &key, TokenCallback done, bool forc
             auto it = self->m_pending.find(key);
             if (it == self->m_pending.end())
                 return;
-            for (qsizetype i = 0; i < it->size(); ++i) {
-                if (it->at(i).id == id) {
-                    const TokenCallback callback = it->at(i).done;
-                    it->removeAt(i);
+            QList<Waiter> &waiters = it->waiters;
+            for (qsizetype i = 0; i < waiters.size(); ++i) {
+                if (waiters.at(i).id == id) {
+                    const TokenCallback callback = waiters.at(i).done;
+                    waiters.removeAt(i);
                     callback(std::nullopt, Detail::makeError(QStringLiteral("cancelled")));
                     return;
                 }
             }
         });
     }
-    m_pending[key].append(std::move(waiter));
+    Flight &flight = m_pending[key];
     if (first)
-        m_flights.insert(key, m_nextFlight++);
+        flight.id = m_nextFlight++;
+    flight.waiters.append(std::move(waiter));
     return first;
 }
 
@@ -310,48 +312,40 @@ std::shared_ptr<const void> PendingTokenRequests::guardFlight(const QString &key
         ~Guard()
         {
             const auto self = pending.lock();
-            if (self && flight && self->m_flights.value(key) == flight)
-                self->forget(key);
+            if (self && flight && self->m_pending.value(key).id == flight)
+                self->take(key); // forgotten: not called back
         }
     };
     auto guard = std::make_shared<Guard>();
     guard->pending = weak_from_this();
     guard->key = key;
-    guard->flight = m_flights.value(key);
+    guard->flight = m_pending.value(key).id;
     return guard;
 }
 
-void PendingTokenRequests::forget(const QString &key)
+QList<PendingTokenRequests::Waiter> PendingTokenRequests::take(const QString &key)
 {
-    m_flights.remove(key);
-    const QList<Waiter> waiters = m_pending.take(key);
+    const QList<Waiter> waiters = m_pending.take(key).waiters;
     for (const Waiter &w : waiters) {
         if (w.cancellation && w.cancelId)
             w.cancellation->remove(w.cancelId);
     }
+    return waiters;
 }
 
 void PendingTokenRequests::clear()
 {
-    for (const QList<Waiter> &waiters : std::as_const(m_pending)) {
-        for (const Waiter &w : waiters) {
-            if (w.cancellation && w.cancelId)
-                w.cancellation->remove(w.cancelId);
-        }
-    }
-    m_pending.clear();
-    m_flights.clear();
+    const QStringList keys = m_pending.keys();
+    for (const QString &key : keys)
+        take(key);
 }
 
 void PendingTokenRequests::finish(const QString &key, const std::optional<AccessToken> &token,
                                   const std::optional<AccessToken> &fallback, const AuthError &error)
 {
     // Taken first: a callback may ask for a token again (a new request) or delete the credential.
-    m_flights.remove(key);
-    const QList<Waiter> waiters = m_pending.take(key);
+    const QList<Waiter> waiters = take(key);
     for (const Waiter &w : waiters) {
-        if (w.cancellation && w.cancelId)
-            w.cancellation->remove(w.cancelId);
         if (token)
             w.done(token, AuthError{});
         else if (fallback && !w.forceRefresh)

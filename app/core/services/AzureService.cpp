@@ -196,13 +196,13 @@ AzureService::AzureService(Arm::ArmClient *client, QObject *parent)
 
 ServiceCall *AzureService::listTenants()
 {
-    return fromPager<Arm::Tenant>(this, 
+    return fromPager<Arm::Tenant>(this,
         m_client->list(QStringLiteral("/tenants"), kSubscriptionsApiVersion));
 }
 
 ServiceCall *AzureService::listSubscriptions(const QString &tenantId)
 {
-    return fromPager<Arm::Subscription>(this, 
+    return fromPager<Arm::Subscription>(this,
         m_client->list(QStringLiteral("/subscriptions"), kSubscriptionsApiVersion, tenantId));
 }
 
@@ -285,7 +285,7 @@ ServiceCall *AzureService::listDeviceLocations(const QString &subscriptionId,
 
 ServiceCall *AzureService::listResourceGroups(const QString &subscriptionId, const QString &tenantId)
 {
-    return fromPager<Arm::ResourceGroup>(this, 
+    return fromPager<Arm::ResourceGroup>(this,
         m_client->list(QStringLiteral("/subscriptions/%1/resourcegroups").arg(subscriptionId),
                        kResourcesApiVersion,
                        tenantId));
@@ -454,7 +454,7 @@ ServiceCall *AzureService::listDps(const QString &subscriptionId,
     const QString scope = resourceGroup.isEmpty()
                               ? QStringLiteral("/subscriptions/%1").arg(subscriptionId)
                               : ResourceId::resourceGroupPath(subscriptionId, resourceGroup);
-    return fromPager<Arm::ProvisioningService>(this, 
+    return fromPager<Arm::ProvisioningService>(this,
         m_client->list(scope + QStringLiteral("/providers/Microsoft.Devices/provisioningServices"),
                        kDpsApiVersion,
                        tenantId));
@@ -467,7 +467,7 @@ ServiceCall *AzureService::listHubs(const QString &subscriptionId,
     const QString scope = resourceGroup.isEmpty()
                               ? QStringLiteral("/subscriptions/%1").arg(subscriptionId)
                               : ResourceId::resourceGroupPath(subscriptionId, resourceGroup);
-    return fromPager<Arm::IotHub>(this, 
+    return fromPager<Arm::IotHub>(this,
         m_client->list(scope + QStringLiteral("/providers/Microsoft.Devices/IotHubs"),
                        kHubApiVersion,
                        tenantId));

@@ -62,11 +62,12 @@ RunJournal::RunJournal(QString directory)
 QJsonObject RunJournal::load(const QString &key, QString *damaged, QString *unreadable) const
 {
     const QString path = QDir(m_directory).filePath(key + QStringLiteral(".json"));
-    QFile f(path);
-    if (!QFileInfo::exists(path))
+    const QFileInfo info(path);
+    if (!info.exists())
         return {};
-    if (QFileInfo(path).isDir() || !f.open(QIODevice::ReadOnly)) {
-        const QString why = QFileInfo(path).isDir() ? QStringLiteral("a folder is in its place") : f.errorString();
+    QFile f(path);
+    if (info.isDir() || !f.open(QIODevice::ReadOnly)) {
+        const QString why = info.isDir() ? QStringLiteral("a folder is in its place") : f.errorString();
         qCWarning(lcSetup) << "The run journal" << path << "cannot be read:" << why;
         if (unreadable)
             *unreadable = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), why);
