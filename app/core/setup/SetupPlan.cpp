@@ -30,7 +30,8 @@ QJsonObject PlanInput::toJson() const
                        {QStringLiteral("createAccessPolicy"), link.createPolicy},
                        {QStringLiteral("allocationWeight"), link.allocationWeight},
                        {QStringLiteral("applyAllocationPolicy"), link.applyAllocationPolicy},
-                       {QStringLiteral("allocationPolicy"), allocationPolicy}};
+                       {QStringLiteral("allocationPolicy"), allocationPolicy},
+                       {QStringLiteral("registerProviders"), registerProviders}};
 }
 
 namespace {
@@ -68,6 +69,7 @@ PlanInput PlanInput::fromJson(const QJsonObject &j)
     p.link.createPolicy = j.value(QStringLiteral("createAccessPolicy")).toBool(false);
     p.link.applyAllocationPolicy = j.value(QStringLiteral("applyAllocationPolicy")).toBool(true);
     p.allocationPolicy = j.value(QStringLiteral("allocationPolicy")).toString(QStringLiteral("Hashed"));
+    p.registerProviders = j.value(QStringLiteral("registerProviders")).toBool(false);
     return p;
 }
 

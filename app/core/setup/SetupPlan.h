@@ -39,7 +39,10 @@ struct PlanInput
     QString hubLocation;         // empty: same as location
 
     Services::LinkOptions link;
-    QString allocationPolicy = QStringLiteral("Hashed"); // Hashed, GeoLatency, Static
+    QString allocationPolicy = QStringLiteral("Hashed"); // Hashed, GeoLatency, Static; empty: keep the DPS's own
+    // Register Microsoft.Devices where it is not registered (the DPS's and the hub's subscription), as
+    // a step of the plan that runs beside the others; false: an unregistered subscription fails the checks.
+    bool registerProviders = false;
 
     // Effective values (the defaults above resolved).
     QString effectiveHubSubscription() const { return hubSubscriptionId.isEmpty() ? subscriptionId : hubSubscriptionId; }
