@@ -123,8 +123,13 @@ QTreeWidgetItem *ApplyPage::itemFor(Setup::StepId id)
         if (item->data(StepColumn, Qt::UserRole).toInt() == int(id))
             return item;
     }
-    auto *item = new QTreeWidgetItem(m_steps, {Setup::stepName(id)});
+    // In the plan's order, whenever a step first shows up.
+    int at = 0;
+    while (at < m_steps->topLevelItemCount() && m_steps->topLevelItem(at)->data(StepColumn, Qt::UserRole).toInt() < int(id))
+        ++at;
+    auto *item = new QTreeWidgetItem({Setup::stepName(id)});
     item->setData(StepColumn, Qt::UserRole, int(id));
+    m_steps->insertTopLevelItem(at, item);
     return item;
 }
 
@@ -159,6 +164,12 @@ void ApplyPage::onStep(const Setup::StepStatus &status)
         && p.effectiveHubSubscription().compare(p.subscriptionId, Qt::CaseInsensitive) == 0
         && p.effectiveHubResourceGroup().compare(p.resourceGroup, Qt::CaseInsensitive) == 0)
         return; // one resource group for both: no separate step to show
+    if (status.id == Setup::StepId::Provider || status.id == Setup::StepId::HubProvider) {
+        // Shown only when the plan registers Microsoft.Devices.
+        const std::optional<Setup::Plan> current = controller().currentPlan();
+        if (!current || current->action(status.id) != Setup::StepAction::Register)
+            return;
+    }
     const int key = int(status.id);
     if (status.state == Setup::StepState::Running && !m_startedAt.contains(key))
         m_startedAt.insert(key, monotonicMs() - status.elapsedMs);
@@ -206,6 +217,12 @@ void ApplyPage::onFailed(const Arm::ArmError &error)
                 continue;
             const Setup::PlanInput &p = plan();
             switch (s.id) {
+            case Setup::StepId::Provider:
+                what = tr("Registering Microsoft.Devices in the subscription %1 failed.").arg(p.subscriptionId);
+                break;
+            case Setup::StepId::HubProvider:
+                what = tr("Registering Microsoft.Devices in the subscription %1 failed.").arg(p.effectiveHubSubscription());
+                break;
             case Setup::StepId::ResourceGroup:
                 what = tr("Creating the resource group '%1' failed.").arg(p.resourceGroup);
                 break;

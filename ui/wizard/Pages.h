@@ -258,12 +258,13 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
-    // `regionName` turns a region's name (westeurope) into its display name (West Europe).
-    static QString describe(const Setup::PlanInput &plan, const std::function<QString(const QString &)> &regionName = {});
+    // The plan in words: new, changes to existing resources (before -> after), unchanged.
+    static QString describe(const Setup::Plan &plan);
     static QString breakable(const QString &path); // wrap points (zero-width spaces) in a URL path
 
 private:
     void onChecks(const QList<Setup::CheckResult> &checks);
+    void showPlan();
     void clearChecks();
     FieldMessage *addCheckRow(Status status, const QString &text, QPushButton *button = nullptr);
 

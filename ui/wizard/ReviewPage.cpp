@@ -46,7 +46,8 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
 {
     setObjectName(QStringLiteral("reviewPage"));
     setTitle(tr("Review"));
-    setSubTitle(tr("Nothing has been changed in Azure yet. Check the plan; Apply then creates what is missing."));
+    setSubTitle(tr("Nothing has been changed in Azure yet. The plan below compares your choices with what Azure holds; "
+                   "Apply makes exactly these changes."));
     setCommitPage(true);
     setButtonText(QWizard::CommitButton, tr("&Apply"));
 
@@ -109,47 +110,26 @@ ReviewPage::ReviewPage(Setup::SetupController &controller, QWidget *parent)
     });
 }
 
-QString ReviewPage::describe(const Setup::PlanInput &p, const std::function<QString(const QString &)> &regionName)
+// The plan in words: what is new, what changes in existing resources (before -> after), what stays.
+QString ReviewPage::describe(const Setup::Plan &plan)
 {
-    auto region = [&](const QString &name) { return regionName ? regionName(name) : name; };
-    QStringList lines;
-    if (p.createResourceGroup)
-        lines << tr("Create the resource group '%1' in %2 (or use it if it exists).").arg(p.resourceGroup, region(p.location));
-    else
-        lines << tr("Use the resource group '%1'.").arg(p.resourceGroup);
-    if (p.createDps)
-        lines << tr("Create the Device Provisioning Service '%1' (S1, %n unit(s)) in %2.", nullptr, int(p.dpsUnits))
-                     .arg(p.dpsName, region(p.location));
-    else
-        lines << tr("Use the existing Device Provisioning Service '%1'.").arg(p.dpsName);
-    if (p.createHub) {
-        if (p.effectiveHubResourceGroup().compare(p.resourceGroup, Qt::CaseInsensitive) != 0)
-            lines << tr("Create the resource group '%1' for the hub (or use it if it exists).").arg(p.effectiveHubResourceGroup());
-        lines << tr("Create the IoT hub '%1' (%2, %n unit(s), %3 partitions) in %4.", nullptr, int(p.hubUnits))
-                     .arg(p.hubName, p.hubSku)
-                     .arg(p.hubPartitions)
-                     .arg(region(p.effectiveHubLocation()));
-    } else if (p.effectiveHubSubscription().compare(p.subscriptionId, Qt::CaseInsensitive) != 0) {
-        lines << tr("Use the existing IoT hub '%1' of the subscription %2.").arg(p.hubName, p.effectiveHubSubscription());
-    } else {
-        lines << tr("Use the existing IoT hub '%1'.").arg(p.hubName);
-    }
-    if (p.link.createPolicy)
-        lines << tr("Add the access policy '%1' with only RegistryWrite and ServiceConnect to the hub, if it is not there yet.")
-                     .arg(p.link.accessPolicy);
-    lines << (p.link.applyAllocationPolicy
-                  ? tr("Link the hub to the provisioning service with its policy '%1' and allocation weight %2.")
-                        .arg(p.link.accessPolicy)
-                        .arg(p.link.allocationWeight)
-                  : tr("Link the hub to the provisioning service with its policy '%1', without applying the allocation policy to it.")
-                        .arg(p.link.accessPolicy));
-    const QString policy = p.allocationPolicy == QLatin1String("GeoLatency") ? tr("lowest latency")
-                           : p.allocationPolicy == QLatin1String("Static")   ? tr("static configuration")
-                                                                             : tr("evenly weighted distribution");
-    lines << tr("Set the allocation policy to %1.").arg(policy);
-    for (QString &line : lines)
-        line = QStringLiteral("• ") + line;
-    return lines.join(QLatin1Char('\n'));
+    if (plan.nothingToDo())
+        return tr("Nothing to do: everything in Azure is already as you chose. Apply changes nothing.");
+    const Setup::Plan::Summary summary = plan.summary();
+    QStringList out;
+    auto section = [&out](const QString &title, const QStringList &lines) {
+        if (lines.isEmpty())
+            return;
+        if (!out.isEmpty())
+            out << QString();
+        out << title;
+        for (const QString &line : lines)
+            out << QStringLiteral("• ") + line;
+    };
+    section(tr("New:"), summary.created);
+    section(tr("Changes to existing resources (before → after):"), summary.changed);
+    section(tr("Unchanged:"), summary.unchanged);
+    return out.join(QLatin1Char('\n'));
 }
 
 // A URL path has no spaces to wrap at: a zero-width space after each '/', '?' and '&' lets it wrap
@@ -168,19 +148,9 @@ QString ReviewPage::breakable(const QString &path)
 
 void ReviewPage::initializePage()
 {
-    m_summary->setText(describe(plan(), [this](const QString &name) { return controller().locationDisplayName(name); }));
+    m_summary->setText(tr("Reading what exists in Azure to make the plan…"));
     m_summary->setAccessibleName(m_summary->text());
     m_calls->clear();
-    for (const Setup::PlannedCall &call : controller().describePlan()) {
-        const QString text = QStringLiteral("%1 %2?api-version=%3").arg(call.method, call.path, call.apiVersion);
-        auto *item = new QTreeWidgetItem(m_calls, {call.purpose, breakable(text)});
-        item->setToolTip(1, plainToolTip(text));
-        if (call.isWrite()) {
-            QFont bold = item->font(1);
-            bold.setBold(true);
-            item->setFont(1, bold);
-        }
-    }
     clearChecks();
     m_banner->clear();
     if (controller().hasUnfinishedRun())
@@ -193,12 +163,36 @@ void ReviewPage::initializePage()
     Q_EMIT completeChanged();
 }
 
+void ReviewPage::showPlan()
+{
+    const std::optional<Setup::Plan> plan = controller().currentPlan();
+    m_calls->clear();
+    if (!plan) {
+        m_summary->setText(tr("The plan is made once the checks pass."));
+        m_summary->setAccessibleName(m_summary->text());
+        return;
+    }
+    m_summary->setText(describe(*plan));
+    m_summary->setAccessibleName(m_summary->text());
+    for (const Setup::PlannedCall &call : plan->calls()) {
+        const QString text = QStringLiteral("%1 %2?api-version=%3").arg(call.method, call.path, call.apiVersion);
+        auto *item = new QTreeWidgetItem(m_calls, {call.purpose, breakable(text)});
+        item->setToolTip(1, plainToolTip(text));
+        if (call.isWrite()) {
+            QFont bold = item->font(1);
+            bold.setBold(true);
+            item->setFont(1, bold);
+        }
+    }
+}
+
 void ReviewPage::onChecks(const QList<Setup::CheckResult> &checks)
 {
     if (wizard() && wizard()->currentPage() != this)
         return;
     m_checking = false;
     clearChecks();
+    showPlan();
     m_passed = true;
     QSet<QString> shown;
     for (const auto &c : checks) {

@@ -513,6 +513,41 @@ QJsonArray checksJson(const QList<Setup::CheckResult> &checks)
     return a;
 }
 
+// The plan in words: what is created, what changes in existing resources (before -> after), what
+// stays as it is; then the ARM calls in order.
+void printPlan(const Setup::Plan &plan)
+{
+    const Setup::Plan::Summary summary = plan.summary();
+    const QStringList &created = summary.created, &changed = summary.changed, &unchanged = summary.unchanged;
+    if (plan.nothingToDo()) {
+        out() << tr("Nothing to do: everything is already as asked. The setup would change nothing.") << Qt::endl;
+    } else {
+        if (!created.isEmpty()) {
+            out() << tr("New:") << Qt::endl;
+            for (const auto &line : std::as_const(created))
+                out() << QStringLiteral("  • ") << line << Qt::endl;
+        }
+        if (!changed.isEmpty()) {
+            out() << tr("Changes to existing resources:") << Qt::endl;
+            for (const auto &line : std::as_const(changed))
+                out() << QStringLiteral("  • ") << line << Qt::endl;
+        }
+    }
+    if (!unchanged.isEmpty()) {
+        out() << tr("Unchanged:") << Qt::endl;
+        for (const auto &line : std::as_const(unchanged))
+            out() << QStringLiteral("  • ") << line << Qt::endl;
+    }
+    const auto calls = plan.calls();
+    if (!calls.isEmpty()) {
+        out() << tr("The ARM calls, in order (steps that don't wait for each other run in parallel; writes marked *):") << Qt::endl;
+        for (const auto &c : calls)
+            out() << QStringLiteral("  %1%2 %3?api-version=%4\n      %5")
+                         .arg(c.write ? QStringLiteral("*") : QStringLiteral(" "), c.method, c.path, c.apiVersion, c.purpose)
+                  << Qt::endl;
+    }
+}
+
 // ---- setup -----------------------------------------------------------------------------------
 
 int runSetup(const QStringList &arguments)
@@ -541,8 +576,8 @@ int runSetup(const QStringList &arguments)
     p.addOption({QStringLiteral("policy"), tr("Allocation policy: hashed (evenly weighted), geolatency (lowest latency) or static. Without it a new DPS gets hashed and an existing DPS keeps its own."), tr("policy")});
     p.addOption({QStringLiteral("weight"), tr("Allocation weight of the hub (1-1000)."), tr("n"), QStringLiteral("1")});
     p.addOption({QStringLiteral("no-apply-policy"), tr("Don't apply the allocation policy to this hub.")});
-    p.addOption({QStringLiteral("plan"), tr("Only check and print the ARM calls the setup would make; change nothing.")});
-    p.addOption({QStringLiteral("register-provider"), tr("Register Microsoft.Devices in the subscription if needed.")});
+    p.addOption({QStringLiteral("plan"), tr("Only read what exists and print the plan: what is created, what changes (before -> after), the ARM calls. Changes nothing.")});
+    p.addOption({QStringLiteral("register-provider"), tr("Register Microsoft.Devices where it is missing (the DPS's and the hub's subscription), as a step of the setup.")});
     if (const int rc = parseArguments(p, arguments); rc >= 0)
         return rc;
     const bool json = p.isSet(QStringLiteral("json"));
@@ -581,6 +616,7 @@ int runSetup(const QStringList &arguments)
     in.link.createPolicy = p.isSet(QStringLiteral("create-access-policy"));
     in.link.allocationWeight = int(number("weight", &ok4));
     in.link.applyAllocationPolicy = !p.isSet(QStringLiteral("no-apply-policy"));
+    in.registerProviders = p.isSet(QStringLiteral("register-provider"));
     const QString policy = p.value(QStringLiteral("policy")).toLower();
     in.allocationPolicy = policy == QLatin1String("hashed") ? QStringLiteral("Hashed")
                           : policy == QLatin1String("geolatency") ? QStringLiteral("GeoLatency")
@@ -604,14 +640,6 @@ int runSetup(const QStringList &arguments)
     engine.setInput(in);
 
     const bool planOnly = p.isSet(QStringLiteral("plan"));
-    if (planOnly) {
-        const auto calls = engine.describe();
-        if (!json) {
-            out() << tr("The setup makes these ARM calls, in this order (DPS and hub run in parallel):") << Qt::endl;
-            for (const auto &c : calls)
-                out() << QStringLiteral("  %1 %2?api-version=%3\n      %4").arg(c.method, -6).arg(c.path, c.apiVersion, c.purpose) << Qt::endl;
-        }
-    }
 
     int exitCode = Success;
     QJsonObject document;
@@ -628,22 +656,46 @@ int runSetup(const QStringList &arguments)
             failedAny = failedAny || !c.passed;
             fixable = fixable || (!c.passed && c.fixable);
         }
+        if (engine.hasPlan()) {
+            document.insert(QStringLiteral("plan"), engine.plan().toJson());
+            if (!planOnly) {
+                // What the run is about to do to what exists, said before it does it.
+                for (const auto &step : engine.plan().steps) {
+                    if (step.action == Setup::StepAction::Update) {
+                        for (const auto &c : step.changes)
+                            err() << tr("Change: %1").arg(c.text) << Qt::endl;
+                    }
+                }
+                if (engine.plan().nothingToDo())
+                    err() << tr("Nothing to do: everything is already as asked.") << Qt::endl;
+            }
+        }
         if (planOnly) {
             exitCode = failedAny ? UsageError : Success;
             if (json) {
                 QJsonArray calls;
-                for (const auto &c : engine.describe())
-                    calls.append(QJsonObject{{QStringLiteral("method"), c.method}, {QStringLiteral("path"), c.path},
-                                             {QStringLiteral("apiVersion"), c.apiVersion}, {QStringLiteral("purpose"), c.purpose}});
+                if (engine.hasPlan()) {
+                    for (const auto &c : engine.plan().calls())
+                        calls.append(QJsonObject{{QStringLiteral("step"), Setup::stepKey(c.step)}, {QStringLiteral("method"), c.method},
+                                                 {QStringLiteral("path"), c.path}, {QStringLiteral("apiVersion"), c.apiVersion},
+                                                 {QStringLiteral("purpose"), c.purpose}, {QStringLiteral("write"), c.write}});
+                }
                 document.insert(QStringLiteral("status"), failedAny ? QStringLiteral("checks-failed") : QStringLiteral("planned"));
                 document.insert(QStringLiteral("calls"), calls);
                 out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+            } else if (engine.hasPlan()) {
+                printPlan(engine.plan());
             }
             QCoreApplication::exit(exitCode);
         }
         Q_UNUSED(fixable);
     });
     QObject::connect(&engine, &Setup::SetupEngine::stepChanged, &engine, [&](const Setup::StepStatus &st) {
+        if (engine.hasPlan()) {
+            const Setup::PlanStep *step = engine.plan().step(st.id);
+            if (step && step->quiet)
+                return; // nothing to do and nothing worth a line (same subscription, registered already)
+        }
         const double t = (QDateTime::currentMSecsSinceEpoch() - started) / 1000.0;
         QString line = QStringLiteral("[%1 s] %2: %3").arg(t, 6, 'f', 1).arg(Setup::stepName(st.id), Setup::stateName(st.state));
         if (!st.azureStatus.isEmpty() && st.state == Setup::StepState::Running)
@@ -694,23 +746,7 @@ int runSetup(const QStringList &arguments)
     };
     auto begin = [&]() {
         engine.setInput(in);
-        if (p.isSet(QStringLiteral("register-provider")) && !planOnly) {
-            // Register first if needed, then run.
-            Services::ServiceCall *state = s.service->providerState(in.subscriptionId, in.tenantId);
-            Services::onResult<Arm::ProviderState>(state, &engine,
-                [&](const Arm::ProviderState &st) {
-                    if (st.isRegistered()) {
-                        engine.start();
-                        return;
-                    }
-                    err() << tr("Registering Microsoft.Devices in subscription %1...").arg(in.subscriptionId) << Qt::endl;
-                    Services::ServiceCall *reg = s.service->registerDevicesProvider(in.subscriptionId, in.tenantId);
-                    Services::onResult<Arm::ProviderState>(reg, &engine,
-                        [&engine](const Arm::ProviderState &) { engine.start(); },
-                        fail);
-                },
-                fail);
-        } else if (planOnly) {
+        if (planOnly) {
             engine.runChecks();
         } else {
             engine.start();

@@ -501,15 +501,18 @@ ServiceCall *AzureService::listDpsPolicies(const ResourceRef &dps)
                                                        "POST"));
 }
 
-ArmOperation *AzureService::createDps(const ResourceRef &dps, const QString &location, qint64 units)
+ArmOperation *AzureService::createDps(const ResourceRef &dps, const QString &location, qint64 units,
+                                      const QString &allocationPolicy)
 {
-    // DPSCreate example, azure-arm.md 2.4.
+    // DPSCreate example, azure-arm.md 2.4; the allocation policy is a property of the same body.
+    QJsonObject props{{QStringLiteral("enableDataResidency"), false}};
+    if (!allocationPolicy.isEmpty())
+        props.insert(QStringLiteral("allocationPolicy"), allocationPolicy);
     const QJsonObject body{{QStringLiteral("location"), location},
                            {QStringLiteral("sku"),
                             QJsonObject{{QStringLiteral("name"), QStringLiteral("S1")},
                                         {QStringLiteral("capacity"), double(units)}}},
-                           {QStringLiteral("properties"),
-                            QJsonObject{{QStringLiteral("enableDataResidency"), false}}},
+                           {QStringLiteral("properties"), props},
                            {QStringLiteral("tags"), QJsonObject()}};
     return m_client->beginPut(dpsPath(dps), kDpsApiVersion, body, dps.tenantId);
 }
@@ -685,6 +688,109 @@ ArmOperation *AzureService::linkHub(const ResourceRef &dps,
                                 op);
                     });
             });
+    });
+    return op;
+}
+
+ArmOperation *AzureService::configureDps(const ResourceRef &dps,
+                                         const ResourceRef &hub,
+                                         const LinkOptions &link,
+                                         const QString &allocationPolicy,
+                                         const KnownState &known)
+{
+    auto *op = new ArmOperation(this);
+    if (link.allocationWeight < 0 || link.allocationWeight > 1000) {
+        op->fail(ArmError::validation(QStringLiteral("InvalidAllocationWeight"),
+                                      tr("The allocation weight must be a whole number from 0 to 1000.")));
+        return op;
+    }
+    QString policy;
+    for (const QString &p : {QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")}) {
+        if (p.compare(allocationPolicy.trimmed(), Qt::CaseInsensitive) == 0)
+            policy = p;
+    }
+    if (!allocationPolicy.isEmpty() && policy.isEmpty()) {
+        op->fail(ArmError::validation(QStringLiteral("InvalidAllocationPolicy"),
+                                      tr("\"%1\" is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency "
+                                         "(lowest latency) or Static.")
+                                          .arg(allocationPolicy)));
+        return op;
+    }
+    QPointer<AzureService> self(this);
+    // Sends the edited DPS, or nothing when it is already as wanted.
+    auto send = [self, op, dps](const Arm::ProvisioningService &d, QJsonObject body, bool changed) {
+        if (!changed)
+            return op->complete(d.raw);
+        forward(self->m_client->beginPut(dpsPath(dps), kDpsApiVersion, body, dps.tenantId), op);
+    };
+    then<Arm::IotHub>(hubOrKnown(hub, known), op, [self, op, dps, hub, link, policy, known, send](const Arm::IotHub &h) {
+        if (!self)
+            return op->fail(ArmError::cancelled());
+        if (!h.isActive())
+            return op->fail(ArmError::validation(QStringLiteral("HubNotActive"),
+                                                 tr("The IoT hub \"%1\" is not ready (state %2, provisioning %3). Wait until it is "
+                                                    "active, then link it.")
+                                                     .arg(h.name, h.state.isEmpty() ? QStringLiteral("-") : h.state, h.provisioningState)));
+        if (h.disableLocalAuth)
+            return op->fail(ArmError::validation(QStringLiteral("HubLocalAuthDisabled"),
+                                                 tr("The IoT hub \"%1\" does not allow shared access policies (local authentication "
+                                                    "is disabled), which linking needs. Allow them on the hub, or choose another hub.")
+                                                     .arg(h.name)));
+        if (h.hostName.isEmpty())
+            return op->fail(ArmError::protocol(QStringLiteral("the IoT hub has no host name")));
+        then<Arm::ProvisioningService>(self->dpsOrKnown(dps, known), op, [self, op, hub, link, policy, h, send](const Arm::ProvisioningService &d) {
+            if (!self)
+                return op->fail(ArmError::cancelled());
+            QJsonObject body = dpsPutBody(d.raw);
+            QJsonObject props = body.value(QLatin1String("properties")).toObject();
+            bool changed = false;
+            if (!policy.isEmpty() && d.allocationPolicy != policy) {
+                props.insert(QStringLiteral("allocationPolicy"), policy);
+                changed = true;
+            }
+            QJsonArray hubs = props.value(QLatin1String("iotHubs")).toArray();
+            for (int i = 0; i < hubs.size(); ++i) {
+                QJsonObject entry = hubs.at(i).toObject();
+                if (linkedHostName(entry).compare(h.hostName, Qt::CaseInsensitive) != 0)
+                    continue;
+                // Linked already: its weight and apply flag as wanted, its key as it is.
+                if (entry.value(QLatin1String("allocationWeight")).toInt(1) != link.allocationWeight
+                    || entry.value(QLatin1String("applyAllocationPolicy")).toBool(true) != link.applyAllocationPolicy) {
+                    entry.insert(QStringLiteral("allocationWeight"), link.allocationWeight);
+                    entry.insert(QStringLiteral("applyAllocationPolicy"), link.applyAllocationPolicy);
+                    hubs.replace(i, entry);
+                    props.insert(QStringLiteral("iotHubs"), hubs);
+                    changed = true;
+                }
+                body.insert(QStringLiteral("properties"), props);
+                return send(d, body, changed);
+            }
+            // Not linked: the policy's key, from the hub's subscription and tenant, into this body only.
+            then<Arm::AccessPolicy>(self->hubPolicy(hub, link.accessPolicy), op, [op, link, h, d, body, props, hubs, send](Arm::AccessPolicy key) {
+                if (!key.canLinkToDps())
+                    return op->fail(ArmError::validation(QStringLiteral("PolicyMissingRights"),
+                                                         tr("The access policy \"%1\" of IoT hub \"%2\" has the rights \"%3\"; linking needs "
+                                                            "RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.")
+                                                             .arg(key.keyName, h.name, key.rights)));
+                if (key.primaryKey.isEmpty())
+                    return op->fail(ArmError::protocol(QStringLiteral("the access policy came without a key")));
+                Arm::LinkedHub entry;
+                entry.connectionString = Arm::hubConnectionString(h.hostName, key);
+                entry.location = h.location;
+                entry.allocationWeight = link.allocationWeight;
+                entry.applyAllocationPolicy = link.applyAllocationPolicy;
+                key.primaryKey.clear();
+                key.secondaryKey.clear();
+                QJsonArray linked = hubs;
+                linked.append(entry.toJson());
+                entry.connectionString.clear();
+                QJsonObject newProps = props;
+                newProps.insert(QStringLiteral("iotHubs"), linked);
+                QJsonObject newBody = body;
+                newBody.insert(QStringLiteral("properties"), newProps);
+                send(d, newBody, true);
+            });
+        });
     });
     return op;
 }

@@ -114,7 +114,9 @@ public:
 
     // createDps/createHub PUT a minimal body (azure-arm.md 2.4, 3.1): meant for new resources; on an
     // existing DPS it would reset its links and policy, so look first (the setup engine does).
-    Arm::ArmOperation *createDps(const ResourceRef &dps, const QString &location, qint64 units = 1);
+    // `allocationPolicy` goes into the creation PUT (Hashed, GeoLatency, Static; empty: Azure's default).
+    Arm::ArmOperation *createDps(const ResourceRef &dps, const QString &location, qint64 units = 1,
+                                 const QString &allocationPolicy = {});
     Arm::ArmOperation *createHub(const ResourceRef &hub, const QString &location, const QString &sku = QStringLiteral("S1"),
                                  qint64 units = 1, int partitions = 4);
     // The hub's access policy `keyName` with RegistryWrite + ServiceConnect: finished(hub) at once when it
@@ -133,6 +135,12 @@ public:
     // Fails with "LinkedHubNotFound" if the DPS doesn't link that host name.
     Arm::ArmOperation *updateLinkedHub(const ResourceRef &dps, const QString &hubHostName, int allocationWeight,
                                        bool applyAllocationPolicy, const KnownState &known = {});
+    // The DPS as wanted, in one PUT: the hub linked with `link` (added with the policy's key when it is
+    // missing; weight and apply flag changed in place when they differ) and, when `allocationPolicy` is
+    // not empty, that policy. Nothing differs: finishes with the DPS as it is, no PUT. Fails like linkHub
+    // (hub not active, local auth disabled, policy without the rights) before any write.
+    Arm::ArmOperation *configureDps(const ResourceRef &dps, const ResourceRef &hub, const LinkOptions &link,
+                                    const QString &allocationPolicy, const KnownState &known = {});
     // Idempotent: a hub that isn't linked finishes at once with the DPS as it is (no PUT).
     Arm::ArmOperation *unlinkHub(const ResourceRef &dps, const QString &hubHostName, const KnownState &known = {});
     // "Hashed", "GeoLatency" or "Static" (any case). Already set: finishes with the DPS, no PUT.

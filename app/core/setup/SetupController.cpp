@@ -431,7 +431,15 @@ SetupEngine *SetupController::engine()
         m_engine = new SetupEngine(m_service, m_journal, this);
         if (m_pollIntervalMs > 0)
             m_engine->setPollIntervalMs(m_pollIntervalMs);
-        connect(m_engine, &SetupEngine::checksFinished, this, &SetupController::checksFinished);
+        m_engine->setRegionNames([this](const QString &name) { return locationDisplayName(name); });
+        connect(m_engine, &SetupEngine::checksFinished, this, [this](const QList<CheckResult> &checks) {
+            // The plan the person sees on Review (and approves with Apply) is the one these checks made.
+            if (m_engine->hasPlan())
+                m_reviewedPlan = m_engine->plan();
+            else
+                m_reviewedPlan.reset();
+            Q_EMIT checksFinished(checks);
+        });
         connect(m_engine, &SetupEngine::stepChanged, this, &SetupController::stepChanged);
         connect(m_engine, &SetupEngine::finished, this, [this](const SetupResult &r) {
             m_result = r;
@@ -442,11 +450,12 @@ SetupEngine *SetupController::engine()
     return m_engine;
 }
 
-QList<PlannedCall> SetupController::describePlan() const
+std::optional<Plan> SetupController::currentPlan() const
 {
-    SetupEngine preview(m_service, m_journal);
-    preview.setInput(m_plan);
-    return preview.describe();
+    // Only a plan of the choices as they are now: going back and changing something makes it stale.
+    if (m_reviewedPlan && m_reviewedPlan->input.toJson() == m_plan.toJson())
+        return m_reviewedPlan;
+    return std::nullopt;
 }
 
 void SetupController::runChecks()
@@ -491,8 +500,11 @@ void SetupController::startApply()
         m_engine->deleteLater();
         m_engine = nullptr;
     }
+    const std::optional<Plan> reviewed = currentPlan();
     SetupEngine *e = engine();
     e->setInput(m_plan);
+    if (reviewed)
+        e->setExpectedPlan(*reviewed); // writes nothing if Azure changed since Review
     e->start(); // resumes from the journal when the same plan ran before (Retry)
 }
 

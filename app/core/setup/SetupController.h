@@ -133,8 +133,10 @@ public:
     static QString resourceGroupProblem(const QString &name);
 
     // ---- review and apply -------------------------------------------------------------------
-    QList<PlannedCall> describePlan() const;
-    void runChecks();                          // pre-flight checks of plan() -> checksFinished
+    // The plan the last checks made from what Azure holds (steps, before -> after, calls), while the
+    // choices are still those it was made for; nullopt before the checks or when they failed.
+    std::optional<Plan> currentPlan() const;
+    void runChecks();                          // reads Azure, checks plan() and makes the plan -> checksFinished
     void applyFix(const QString &checkId);     // e.g. "provider-registered" -> checksFinished again
     void startApply();                         // plan() -> stepChanged..., finished or failed
     void cancelApply();
@@ -221,6 +223,7 @@ private:
     NameCheck m_hubName;
 
     SetupEngine *m_engine = nullptr; // owned (child)
+    std::optional<Plan> m_reviewedPlan;
     int m_pollIntervalMs = -1;
     std::optional<SetupResult> m_result;
 };

@@ -1,4 +1,5 @@
 #include "SetupEngine.h"
+#include "Plan.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -49,7 +50,8 @@ bool validGroupName(const QString &name)
     return re.match(name).hasMatch() && !name.endsWith(QLatin1Char('.'));
 }
 
-const QList<StepId> kAllSteps{StepId::ResourceGroup, StepId::HubResourceGroup, StepId::Dps, StepId::Hub, StepId::Link, StepId::Policy};
+const QList<StepId> kAllSteps{StepId::Provider, StepId::HubProvider, StepId::ResourceGroup, StepId::HubResourceGroup,
+                               StepId::Dps, StepId::Hub, StepId::Link, StepId::Policy};
 
 } // namespace
 
@@ -129,14 +131,12 @@ struct SetupEngine::Private
     QList<CheckResult> checks;
     int pollIntervalMs = 1000;
     int run = 0; // which start() a pending poll timer belongs to
-    // What the checks just read, handed to the steps of the same start() so they don't read it again.
+    // What the checks read: the plan is made from it, and the steps start from it (no second read).
     QHash<QString, Arm::ProviderState> providers; // subscription (lower case) -> Microsoft.Devices
-    struct Seen
-    {
-        QVariant value;     // the resource, or invalid when it was not found
-        ArmError notFound;
-    };
-    QMap<StepId, Seen> seen; // Dps, Hub
+    Observed observed;
+    Plan plan;
+    bool hasPlan = false;
+    std::optional<QStringList> expectedWrites; // the reviewed plan's writes (setExpectedPlan)
 };
 
 SetupEngine::SetupEngine(Services::AzureService *service, std::shared_ptr<RunJournal> journal, QObject *parent)
@@ -223,65 +223,19 @@ bool SetupEngine::sharedResourceGroup() const
            && m_input.effectiveHubResourceGroup().compare(m_input.resourceGroup, Qt::CaseInsensitive) == 0;
 }
 
-QList<PlannedCall> SetupEngine::describe() const
+const Plan &SetupEngine::plan() const
 {
-    using Services::kDpsApiVersion;
-    using Services::kHubApiVersion;
-    using Services::kResourcesApiVersion;
-    const PlanInput &in = m_input;
-    const QString rgPath = QStringLiteral("/subscriptions/%1/resourcegroups/%2").arg(in.subscriptionId, in.resourceGroup);
-    const QString hubRgPath = QStringLiteral("/subscriptions/%1/resourcegroups/%2").arg(in.effectiveHubSubscription(), in.effectiveHubResourceGroup());
-    const QString dpsPath = QStringLiteral("/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Devices/provisioningServices/%3")
-                                .arg(in.subscriptionId, in.resourceGroup, in.dpsName);
-    const QString hubPath = QStringLiteral("/subscriptions/%1/resourceGroups/%2/providers/Microsoft.Devices/IotHubs/%3")
-                                .arg(in.effectiveHubSubscription(), in.effectiveHubResourceGroup(), in.hubName);
-    QList<PlannedCall> calls;
-    auto add = [&calls](StepId step, const char *method, const QString &path, const QString &api, const QString &purpose) {
-        calls.append(PlannedCall{step, QString::fromLatin1(method), path, api, purpose});
-    };
-    add(StepId::ResourceGroup, "GET", rgPath, kResourcesApiVersion, tr("Check whether the resource group exists"));
-    if (in.createResourceGroup)
-        add(StepId::ResourceGroup, "PUT", rgPath, kResourcesApiVersion,
-            tr("Create the resource group '%1' in %2 if it does not exist").arg(in.resourceGroup, in.location));
-    if (!sharedResourceGroup()) {
-        add(StepId::HubResourceGroup, "GET", hubRgPath, kResourcesApiVersion, tr("Check whether the hub's resource group exists"));
-        if (in.createHubResourceGroup)
-            add(StepId::HubResourceGroup, "PUT", hubRgPath, kResourcesApiVersion,
-                tr("Create the resource group '%1' if it does not exist").arg(in.effectiveHubResourceGroup()));
-    }
-    add(StepId::Dps, "GET", dpsPath, kDpsApiVersion, tr("Check whether the DPS exists"));
-    if (in.createDps)
-        add(StepId::Dps, "PUT", dpsPath, kDpsApiVersion,
-            tr("Create the Device Provisioning Service '%1' (S1, %n unit(s)) and wait until it is active", nullptr, int(in.dpsUnits)).arg(in.dpsName));
-    add(StepId::Hub, "GET", hubPath, kHubApiVersion, tr("Check whether the IoT hub exists"));
-    if (in.createHub)
-        add(StepId::Hub, "PUT", hubPath, kHubApiVersion,
-            tr("Create the IoT hub '%1' (%2, %3 unit(s), %4 partitions) and wait until it is active")
-                .arg(in.hubName, in.hubSku).arg(in.hubUnits).arg(in.hubPartitions));
-    add(StepId::Link, "GET", hubPath, kHubApiVersion, tr("Read the IoT hub's host name and state"));
-    if (in.link.createPolicy) {
-        add(StepId::Link, "POST", hubPath + QStringLiteral("/listkeys"), kHubApiVersion,
-            tr("Read the hub's access policies (kept in memory only)"));
-        add(StepId::Link, "PUT", hubPath, kHubApiVersion,
-            tr("Add the access policy '%1' (RegistryWrite, ServiceConnect) to the IoT hub '%2' if it is missing")
-                .arg(in.link.accessPolicy, in.hubName));
-    }
-    add(StepId::Link, "POST", hubPath + QStringLiteral("/IotHubKeys/%1/listkeys").arg(in.link.accessPolicy), kHubApiVersion,
-        tr("Read the key of the access policy '%1' (kept in memory only)").arg(in.link.accessPolicy));
-    add(StepId::Link, "GET", dpsPath, kDpsApiVersion, tr("Read the DPS"));
-    add(StepId::Link, "PUT", dpsPath, kDpsApiVersion,
-        tr("Link the IoT hub '%1' to the DPS (weight %2, apply allocation policy: %3)")
-            .arg(in.hubName)
-            .arg(in.link.allocationWeight)
-            .arg(in.link.applyAllocationPolicy ? tr("yes") : tr("no")));
-    add(StepId::Policy, "GET", dpsPath, kDpsApiVersion, tr("Read the DPS"));
-    if (in.allocationPolicy.isEmpty())
-        add(StepId::Policy, "GET", dpsPath, kDpsApiVersion,
-            in.createDps ? tr("Keep the DPS's allocation policy (a new DPS gets Hashed, the default)")
-                         : tr("Keep the DPS's allocation policy as it is"));
-    else
-        add(StepId::Policy, "PUT", dpsPath, kDpsApiVersion, tr("Set the allocation policy to %1").arg(in.allocationPolicy));
-    return calls;
+    return d->plan;
+}
+
+bool SetupEngine::hasPlan() const
+{
+    return d->hasPlan;
+}
+
+void SetupEngine::setExpectedPlan(const Plan &plan)
+{
+    d->expectedWrites = plan.writeSignature();
 }
 
 // ---- bookkeeping -----------------------------------------------------------------------------
@@ -332,24 +286,22 @@ void SetupEngine::failStep(StepId id, const ArmError &error)
     if (!d->firstError)
         d->firstError = error;
     setStep(id, d->cancelled ? StepState::Cancelled : StepState::Failed, QString(), &error);
-    // Everything that depends on it cannot start.
-    auto block = [this](StepId s) {
-        if (d->steps[s].state == StepState::Pending)
-            setStep(s, StepState::Blocked);
-    };
-    switch (id) {
-    case StepId::ResourceGroup:
-        block(StepId::Dps);
-        if (sharedResourceGroup())
-            block(StepId::Hub);
-        Q_FALLTHROUGH();
-    case StepId::HubResourceGroup:
-        if (id == StepId::HubResourceGroup)
-            block(StepId::Hub);
-        Q_FALLTHROUGH();
-    default:
-        block(StepId::Link);
-        block(StepId::Policy);
+    // Everything that depends on it, directly or not, cannot start.
+    bool blocked = true;
+    while (blocked) {
+        blocked = false;
+        for (const PlanStep &s : std::as_const(d->plan.steps)) {
+            if (d->steps[s.id].state != StepState::Pending)
+                continue;
+            for (StepId dep : s.after) {
+                const StepState st = d->steps[dep].state;
+                if (st == StepState::Failed || st == StepState::Cancelled || st == StepState::Blocked) {
+                    setStep(s.id, StepState::Blocked);
+                    blocked = true;
+                    break;
+                }
+            }
+        }
     }
     maybeFinish();
 }
@@ -503,8 +455,10 @@ void SetupEngine::startChecks()
     d->firstError.reset();
     d->dps.reset();
     d->hub.reset();
-    d->seen.clear();
     d->providers.clear();
+    d->observed = Observed();
+    d->plan = Plan();
+    d->hasPlan = false;
     d->checks = validateInput();
     for (StepId id : kAllSteps) {
         d->steps[id] = StepStatus();
@@ -565,12 +519,24 @@ void SetupEngine::checkPhaseOne()
         Services::onResult<Arm::ProviderState>(p, this,
             [this, sub, hubOnly, done](const Arm::ProviderState &state) {
                 d->providers.insert(sub.toLower(), state);
+                if (hubOnly)
+                    d->observed.hubProvider = state;
+                else
+                    d->observed.provider = state;
                 const QString id = hubOnly ? QStringLiteral("hub-provider-registered") : QStringLiteral("provider-registered");
-                addCheck(id, state.isRegistered(),
-                         state.isRegistered() ? tr("Microsoft.Devices is registered in subscription %1.").arg(sub)
-                                              : tr("The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).").arg(sub, state.registrationState),
-                         state.isRegistered() ? QString() : tr("Register Microsoft.Devices in the subscription; DPS Setup can do it for you. It takes a minute or two."),
-                         !state.isRegistered());
+                if (state.isRegistered())
+                    addCheck(id, true, tr("Microsoft.Devices is registered in subscription %1.").arg(sub), QString());
+                else if (m_input.registerProviders)
+                    addCheck(id, true,
+                             tr("Microsoft.Devices is not registered in subscription %1 (state: %2); the plan registers it first.")
+                                 .arg(sub, state.registrationState),
+                             QString());
+                else
+                    addCheck(id, false,
+                             tr("The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).").arg(sub, state.registrationState),
+                             tr("Register it: with Fix it here, or on the command line with --register-provider, which registers it "
+                                "as part of the setup. It takes a minute or two."),
+                             true);
                 done();
             },
             [this, done](const ArmError &e) {
@@ -580,7 +546,8 @@ void SetupEngine::checkPhaseOne()
     }
 }
 
-// Phase two: the resources themselves (names, existence, state, the hub's policy, the free-hub limit).
+// Phase two: the resources themselves (groups, names, existence, state, the hub's policy, the
+// free-hub limit). What is read here is what the plan is made from (d->observed).
 void SetupEngine::checkPhaseTwo()
 {
     const PlanInput &in = m_input;
@@ -590,21 +557,32 @@ void SetupEngine::checkPhaseTwo()
         if (--d->pendingChecks == 0)
             finishChecks();
     };
+    auto registered = [this](const QString &sub) { return d->providers.value(sub.toLower()).isRegistered(); };
+    // Names are global across Azure: checked in a subscription where Microsoft.Devices is registered.
+    QString nameSub, nameTenant;
+    if (registered(in.subscriptionId)) {
+        nameSub = in.subscriptionId;
+        nameTenant = in.tenantId;
+    } else if (registered(in.effectiveHubSubscription())) {
+        nameSub = in.effectiveHubSubscription();
+        nameTenant = in.effectiveHubTenant();
+    }
 
-    // Resource groups that must exist.
-    auto checkGroup = [&](const QString &sub, const QString &tenant, const QString &rg, bool create, const QString &id) {
-        if (create)
-            return;
+    // Resource groups: there (used) or not (created, or a finding when it must exist).
+    auto checkGroup = [&](const QString &sub, const QString &tenant, const QString &rg, bool create, const QString &id, bool *exists) {
         begin();
         ServiceCall *c = m_service->getResourceGroup(sub, rg, tenant);
         track(c);
         Services::onResult<Arm::ResourceGroup>(c, this,
-            [this, id, rg, done](const Arm::ResourceGroup &) {
+            [this, id, rg, exists, done](const Arm::ResourceGroup &) {
+                *exists = true;
                 addCheck(id, true, tr("Resource group '%1' exists.").arg(rg), QString());
                 done();
             },
-            [this, id, rg, done](const ArmError &e) {
-                if (e.isNotFound())
+            [this, id, rg, create, done](const ArmError &e) {
+                if (e.isNotFound() && create)
+                    addCheck(id, true, tr("The resource group '%1' will be created.").arg(rg), QString());
+                else if (e.isNotFound())
                     addCheck(id, false, tr("The resource group '%1' does not exist.").arg(rg),
                              tr("Choose an existing resource group, or let DPS Setup create a new one."));
                 else
@@ -612,157 +590,173 @@ void SetupEngine::checkPhaseTwo()
                 done();
             });
     };
-    checkGroup(in.subscriptionId, in.tenantId, in.resourceGroup, in.createResourceGroup, QStringLiteral("resource-group"));
+    checkGroup(in.subscriptionId, in.tenantId, in.resourceGroup, in.createResourceGroup, QStringLiteral("resource-group"), &d->observed.groupExists);
     if (!sharedResourceGroup())
         checkGroup(in.effectiveHubSubscription(), in.effectiveHubTenant(), in.effectiveHubResourceGroup(), in.createHubResourceGroup,
-                   QStringLiteral("hub-resource-group"));
+                   QStringLiteral("hub-resource-group"), &d->observed.hubGroupExists);
 
-    // The DPS: ours already (resume), free to create, or (existing) there and usable.
-    begin();
-    ServiceCall *dpsCall = m_service->getDps(in.dpsRef());
-    track(dpsCall);
-    Services::onResult<Arm::ProvisioningService>(dpsCall, this,
-        [this, done](const Arm::ProvisioningService &dps) {
-            d->seen.insert(StepId::Dps, {QVariant::fromValue(dps), {}});
-            const bool failedBefore = dps.provisioningState == QLatin1String("Failed");
-            // A DPS this plan creates and whose creation failed can be deleted and created again (fix "dps-failed").
-            addCheck(failedBefore ? QStringLiteral("dps-failed") : QStringLiteral("dps"), !failedBefore,
-                     failedBefore ? tr("The DPS '%1' exists but its last operation failed.").arg(dps.name)
-                                  : tr("The DPS '%1' exists and will be used.").arg(dps.name),
-                     failedBefore ? tr("Delete the DPS '%1' and run the setup again, or choose another name.").arg(dps.name) : QString(),
-                     failedBefore && m_input.createDps);
-            done();
-        },
-        [this, begin, done](const ArmError &e) {
-            if (!e.isNotFound()) {
-                addFailedCall(QStringLiteral("dps"), e);
-                done();
-                return;
-            }
-            d->seen.insert(StepId::Dps, {QVariant(), e});
-            if (!m_input.createDps) {
-                addCheck(QStringLiteral("dps"), false, tr("The DPS '%1' does not exist in resource group '%2'.").arg(m_input.dpsName, m_input.resourceGroup),
-                         tr("Choose an existing DPS, or let DPS Setup create a new one."));
-                done();
-                return;
-            }
-            ServiceCall *name = m_service->checkDpsName(m_input.subscriptionId, m_input.dpsName, m_input.tenantId);
-            track(name);
-            Services::onResult<Arm::NameAvailability>(name, this,
-                [this, done](const Arm::NameAvailability &a) {
-                    addCheck(QStringLiteral("dps-name"), a.available,
-                             a.available ? tr("The name '%1' is available for the DPS.").arg(m_input.dpsName)
-                                         : tr("The DPS name '%1' is already taken: %2").arg(m_input.dpsName, a.message),
+    // A name to create: free? (Unless no subscription can answer yet: then the creation will say.)
+    auto checkName = [this, begin, done, nameSub, nameTenant](bool dps, const QString &name) {
+        const QString id = dps ? QStringLiteral("dps-name") : QStringLiteral("hub-name");
+        if (nameSub.isEmpty()) {
+            addCheck(id, true, tr("The name '%1' is checked when Microsoft.Devices is registered.").arg(name), QString());
+            return;
+        }
+        begin();
+        ServiceCall *c = dps ? m_service->checkDpsName(nameSub, name, nameTenant) : m_service->checkHubName(nameSub, name, nameTenant);
+        track(c);
+        Services::onResult<Arm::NameAvailability>(c, this,
+            [this, id, dps, name, done](const Arm::NameAvailability &a) {
+                if (dps)
+                    addCheck(id, a.available,
+                             a.available ? tr("The name '%1' is available for the DPS.").arg(name)
+                                         : tr("The DPS name '%1' is already taken: %2").arg(name, a.message),
                              a.available ? QString() : tr("DPS names are global across Azure; choose another name."));
-                    done();
-                },
-                [this, done](const ArmError &e2) {
-                    addFailedCall(QStringLiteral("dps-name"), e2);
-                    done();
-                });
-        });
+                else
+                    addCheck(id, a.available,
+                             a.available ? tr("The name '%1' is available for the IoT hub.").arg(name)
+                                         : tr("The IoT hub name '%1' is already taken: %2").arg(name, a.message),
+                             a.available ? QString() : tr("IoT hub names are global across Azure; choose another name."));
+                done();
+            },
+            [this, id, done](const ArmError &e) {
+                addFailedCall(id, e);
+                done();
+            });
+    };
+
+    // The DPS: ours already (resume), free to create, or (existing) there and usable. In a subscription
+    // without Microsoft.Devices there can be none (and it can't be asked).
+    auto dpsMissing = [this, checkName]() {
+        if (!m_input.createDps) {
+            addCheck(QStringLiteral("dps"), false, tr("The DPS '%1' does not exist in resource group '%2'.").arg(m_input.dpsName, m_input.resourceGroup),
+                     tr("Choose an existing DPS, or let DPS Setup create a new one."));
+            return;
+        }
+        checkName(true, m_input.dpsName);
+    };
+    if (!registered(in.subscriptionId)) {
+        dpsMissing();
+    } else {
+        begin();
+        ServiceCall *dpsCall = m_service->getDps(in.dpsRef());
+        track(dpsCall);
+        Services::onResult<Arm::ProvisioningService>(dpsCall, this,
+            [this, done](const Arm::ProvisioningService &dps) {
+                d->observed.dps = dps;
+                const bool failedBefore = dps.provisioningState == QLatin1String("Failed");
+                // A DPS this plan creates and whose creation failed can be deleted and created again (fix "dps-failed").
+                addCheck(failedBefore ? QStringLiteral("dps-failed") : QStringLiteral("dps"), !failedBefore,
+                         failedBefore ? tr("The DPS '%1' exists but its last operation failed.").arg(dps.name)
+                                      : tr("The DPS '%1' exists and will be used.").arg(dps.name),
+                         failedBefore ? tr("Delete the DPS '%1' and run the setup again, or choose another name.").arg(dps.name) : QString(),
+                         failedBefore && m_input.createDps);
+                done();
+            },
+            [this, dpsMissing, done](const ArmError &e) {
+                if (e.isNotFound())
+                    dpsMissing();
+                else
+                    addFailedCall(QStringLiteral("dps"), e);
+                done();
+            });
+    }
 
     // The hub.
-    begin();
-    ServiceCall *hubCall = m_service->getHub(in.hubRef());
-    track(hubCall);
-    Services::onResult<Arm::IotHub>(hubCall, this,
-        [this, begin, done](const Arm::IotHub &hub) {
-            d->seen.insert(StepId::Hub, {QVariant::fromValue(hub), {}});
-            if (hub.provisioningState == QLatin1String("Failed")) {
-                addCheck(QStringLiteral("hub-failed"), false, tr("The IoT hub '%1' exists but its last operation failed.").arg(hub.name),
-                         tr("Delete the IoT hub '%1' and run the setup again, or choose another hub.").arg(hub.name), m_input.createHub);
-            } else if (hub.disableLocalAuth) {
-                addCheck(QStringLiteral("hub"), false, tr("The IoT hub '%1' does not allow shared access policies (local authentication is disabled).").arg(hub.name),
-                         tr("Allow shared access policies on the hub, or choose another hub."));
-            } else {
-                addCheck(QStringLiteral("hub"), true, tr("The IoT hub '%1' exists and will be used.").arg(hub.name), QString());
-                if (isTerminalState(hub.provisioningState)) {
-                    // The policy the link will use must have RegistryWrite and ServiceConnect.
-                    begin();
-                    ServiceCall *policy = m_service->hubPolicy(m_input.hubRef(), m_input.link.accessPolicy);
-                    track(policy);
-                    Services::onResult<Arm::AccessPolicy>(policy, this,
-                        [this, done](const Arm::AccessPolicy &p) {
-                            addCheck(QStringLiteral("access-policy"), p.canLinkToDps(),
-                                     p.canLinkToDps() ? tr("The policy '%1' has RegistryWrite and ServiceConnect.").arg(p.keyName)
-                                                      : tr("The policy '%1' has the rights '%2'; linking needs RegistryWrite and ServiceConnect.").arg(p.keyName, p.rights),
-                                     p.canLinkToDps() ? QString() : tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect."));
-                            done();
-                        },
-                        [this, done](const ArmError &e) {
-                            if (e.isNotFound() && m_input.link.createPolicy) {
-                                addCheck(QStringLiteral("access-policy"), true,
-                                         tr("The policy '%1' will be created on the hub with RegistryWrite and ServiceConnect only.")
-                                             .arg(m_input.link.accessPolicy),
-                                         QString());
-                                done();
-                                return;
-                            }
-                            if (e.isNotFound())
-                                addCheck(QStringLiteral("access-policy"), false,
-                                         tr("The IoT hub has no access policy '%1'.").arg(m_input.link.accessPolicy),
-                                         tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect."));
-                            else
-                                addFailedCall(QStringLiteral("access-policy"), e);
-                            done();
-                        });
-                }
-            }
-            done();
-        },
-        [this, begin, done](const ArmError &e) {
-            if (!e.isNotFound()) {
-                addFailedCall(QStringLiteral("hub"), e);
-                done();
-                return;
-            }
-            d->seen.insert(StepId::Hub, {QVariant(), e});
-            if (!m_input.createHub) {
-                addCheck(QStringLiteral("hub"), false,
-                         tr("The IoT hub '%1' does not exist in resource group '%2'.").arg(m_input.hubName, m_input.effectiveHubResourceGroup()),
-                         tr("Choose an existing IoT hub, or let DPS Setup create a new one."));
-                done();
-                return;
-            }
-            ServiceCall *name = m_service->checkHubName(m_input.effectiveHubSubscription(), m_input.hubName, m_input.effectiveHubTenant());
-            track(name);
-            Services::onResult<Arm::NameAvailability>(name, this,
-                [this, done](const Arm::NameAvailability &a) {
-                    addCheck(QStringLiteral("hub-name"), a.available,
-                             a.available ? tr("The name '%1' is available for the IoT hub.").arg(m_input.hubName)
-                                         : tr("The IoT hub name '%1' is already taken: %2").arg(m_input.hubName, a.message),
-                             a.available ? QString() : tr("IoT hub names are global across Azure; choose another name."));
+    auto hubMissing = [this, begin, done, checkName, registered]() {
+        if (!m_input.createHub) {
+            addCheck(QStringLiteral("hub"), false,
+                     tr("The IoT hub '%1' does not exist in resource group '%2'.").arg(m_input.hubName, m_input.effectiveHubResourceGroup()),
+                     tr("Choose an existing IoT hub, or let DPS Setup create a new one."));
+            return;
+        }
+        checkName(false, m_input.hubName);
+        if (m_input.hubSku == QLatin1String("F1") && registered(m_input.effectiveHubSubscription())) {
+            // One free hub per subscription: say so now rather than after a failed creation.
+            begin();
+            ServiceCall *hubs = m_service->listHubs(m_input.effectiveHubSubscription(), QString(), m_input.effectiveHubTenant());
+            track(hubs);
+            Services::onResult<QList<Arm::IotHub>>(hubs, this,
+                [this, done](const QList<Arm::IotHub> &list) {
+                    QString existing;
+                    for (const auto &h : list) {
+                        if (h.skuName == QLatin1String("F1"))
+                            existing = h.name;
+                    }
+                    addCheck(QStringLiteral("free-hub-limit"), existing.isEmpty(),
+                             existing.isEmpty() ? tr("The subscription has no free hub yet.")
+                                                : tr("The subscription already has a free (F1) IoT hub, '%1'; only one is allowed per subscription.").arg(existing),
+                             existing.isEmpty() ? QString() : tr("Choose a paid tier such as S1 or B1, use the existing free hub, or delete it first."));
                     done();
                 },
                 [this, done](const ArmError &e2) {
-                    addFailedCall(QStringLiteral("hub-name"), e2);
+                    addFailedCall(QStringLiteral("free-hub-limit"), e2);
                     done();
                 });
-            if (m_input.hubSku == QLatin1String("F1")) {
-                // One free hub per subscription: say so now rather than after a failed creation.
-                begin();
-                ServiceCall *hubs = m_service->listHubs(m_input.effectiveHubSubscription(), QString(), m_input.effectiveHubTenant());
-                track(hubs);
-                Services::onResult<QList<Arm::IotHub>>(hubs, this,
-                    [this, done](const QList<Arm::IotHub> &list) {
-                        QString existing;
-                        for (const auto &h : list) {
-                            if (h.skuName == QLatin1String("F1"))
-                                existing = h.name;
-                        }
-                        addCheck(QStringLiteral("free-hub-limit"), existing.isEmpty(),
-                                 existing.isEmpty() ? tr("The subscription has no free hub yet.")
-                                                    : tr("The subscription already has a free (F1) IoT hub, '%1'; only one is allowed per subscription.").arg(existing),
-                                 existing.isEmpty() ? QString() : tr("Choose a paid tier such as S1 or B1, use the existing free hub, or delete it first."));
-                        done();
-                    },
-                    [this, done](const ArmError &e2) {
-                        addFailedCall(QStringLiteral("free-hub-limit"), e2);
-                        done();
-                    });
-            }
-        });
+        }
+    };
+    if (!registered(in.effectiveHubSubscription())) {
+        hubMissing();
+    } else {
+        begin();
+        ServiceCall *hubCall = m_service->getHub(in.hubRef());
+        track(hubCall);
+        Services::onResult<Arm::IotHub>(hubCall, this,
+            [this, begin, done](const Arm::IotHub &hub) {
+                d->observed.hub = hub;
+                if (hub.provisioningState == QLatin1String("Failed")) {
+                    addCheck(QStringLiteral("hub-failed"), false, tr("The IoT hub '%1' exists but its last operation failed.").arg(hub.name),
+                             tr("Delete the IoT hub '%1' and run the setup again, or choose another hub.").arg(hub.name), m_input.createHub);
+                } else if (hub.disableLocalAuth) {
+                    addCheck(QStringLiteral("hub"), false, tr("The IoT hub '%1' does not allow shared access policies (local authentication is disabled).").arg(hub.name),
+                             tr("Allow shared access policies on the hub, or choose another hub."));
+                } else {
+                    addCheck(QStringLiteral("hub"), true, tr("The IoT hub '%1' exists and will be used.").arg(hub.name), QString());
+                    if (isTerminalState(hub.provisioningState)) {
+                        // The policy the link will use must have RegistryWrite and ServiceConnect.
+                        begin();
+                        ServiceCall *policy = m_service->hubPolicy(m_input.hubRef(), m_input.link.accessPolicy);
+                        track(policy);
+                        Services::onResult<Arm::AccessPolicy>(policy, this,
+                            [this, done](Arm::AccessPolicy p) {
+                                p.primaryKey.clear(); // the plan needs its name and rights only
+                                p.secondaryKey.clear();
+                                d->observed.accessPolicy = p;
+                                addCheck(QStringLiteral("access-policy"), p.canLinkToDps(),
+                                         p.canLinkToDps() ? tr("The policy '%1' has RegistryWrite and ServiceConnect.").arg(p.keyName)
+                                                          : tr("The policy '%1' has the rights '%2'; linking needs RegistryWrite and ServiceConnect.").arg(p.keyName, p.rights),
+                                         p.canLinkToDps() ? QString() : tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect."));
+                                done();
+                            },
+                            [this, done](const ArmError &e) {
+                                if (e.isNotFound() && m_input.link.createPolicy) {
+                                    addCheck(QStringLiteral("access-policy"), true,
+                                             tr("The policy '%1' will be created on the hub with RegistryWrite and ServiceConnect only.")
+                                                 .arg(m_input.link.accessPolicy),
+                                             QString());
+                                    done();
+                                    return;
+                                }
+                                if (e.isNotFound())
+                                    addCheck(QStringLiteral("access-policy"), false,
+                                             tr("The IoT hub has no access policy '%1'.").arg(m_input.link.accessPolicy),
+                                             tr("Choose iothubowner or another policy with RegistryWrite and ServiceConnect."));
+                                else
+                                    addFailedCall(QStringLiteral("access-policy"), e);
+                                done();
+                            });
+                    }
+                }
+                done();
+            },
+            [this, hubMissing, done](const ArmError &e) {
+                if (e.isNotFound())
+                    hubMissing();
+                else
+                    addFailedCall(QStringLiteral("hub"), e);
+                done();
+            });
+    }
 
     // Regions offering DPS and IoT Hub, for what is new.
     auto checkRegion = [&](const QString &sub, const QString &tenant, const QString &location, const QStringList &ids) {
@@ -843,6 +837,10 @@ void SetupEngine::finishChecks()
         Q_EMIT failed(ArmError::cancelled());
         return;
     }
+    if (!firstFailure) {
+        d->plan = buildPlan(m_input, d->observed, m_regionName);
+        d->hasPlan = true;
+    }
     if (d->checksOnly || firstFailure) {
         m_running = false;
         Q_EMIT checksFinished(checks);
@@ -865,6 +863,17 @@ void SetupEngine::finishChecks()
         return;
     }
     Q_EMIT checksFinished(checks);
+    if (d->expectedWrites && *d->expectedWrites != d->plan.writeSignature()) {
+        // Azure changed between Review and Apply (someone else, another run): the person approved
+        // other writes than these. Nothing is written; they look at the new plan first.
+        m_running = false;
+        d->expectedWrites.reset();
+        Q_EMIT failed(ArmError::validation(QStringLiteral("PlanChanged"),
+                                           tr("What is in Azure changed since the plan was reviewed, so Apply would now make other "
+                                              "changes than the ones shown. Nothing was changed: review the plan again.")));
+        return;
+    }
+    d->expectedWrites.reset();
     runSteps();
 }
 
@@ -910,115 +919,111 @@ void SetupEngine::applyFix(const QString &checkId)
 }
 
 // ---- steps -----------------------------------------------------------------------------------
+// The engine runs the plan's steps and nothing else: a step starts as soon as the steps it comes
+// after have succeeded (or had nothing to do), so independent steps run side by side.
+
+bool SetupEngine::stepDone(StepId id) const
+{
+    const StepState s = d->steps.value(id).state;
+    return s == StepState::Succeeded || s == StepState::AlreadyDone;
+}
 
 void SetupEngine::runSteps()
 {
-    runGroupStep(StepId::ResourceGroup, m_input.subscriptionId, m_input.tenantId, m_input.resourceGroup,
-                 m_input.location, m_input.createResourceGroup);
-    if (sharedResourceGroup())
-        setStep(StepId::HubResourceGroup, StepState::AlreadyDone);
-    else
-        runGroupStep(StepId::HubResourceGroup, m_input.effectiveHubSubscription(), m_input.effectiveHubTenant(),
-                     m_input.effectiveHubResourceGroup(), m_input.effectiveHubLocation(), m_input.createHubResourceGroup);
+    for (const PlanStep &s : std::as_const(d->plan.steps)) {
+        if (s.action != StepAction::Nothing)
+            continue;
+        if (s.id == StepId::Dps)
+            d->dps = d->observed.dps;
+        else if (s.id == StepId::Hub)
+            d->hub = d->observed.hub;
+        setStep(s.id, StepState::AlreadyDone, QStringLiteral("Succeeded"));
+    }
+    advance();
 }
 
-void SetupEngine::runGroupStep(StepId id, const QString &sub, const QString &tenant, const QString &rg,
-                               const QString &location, bool create)
-{
-    setStep(id, StepState::Running);
-    ServiceCall *get = m_service->getResourceGroup(sub, rg, tenant);
-    track(get);
-    Services::onResult<Arm::ResourceGroup>(get, this,
-        [this, id](const Arm::ResourceGroup &) {
-            setStep(id, StepState::AlreadyDone, QStringLiteral("Succeeded"));
-            afterGroup(id);
-        },
-        [this, id, sub, tenant, rg, location, create](const ArmError &e) {
-            if (!e.isNotFound() || !create) {
-                failStep(id, e);
-                return;
-            }
-            ServiceCall *put = m_service->createResourceGroup(sub, rg, location, tenant);
-            track(put);
-            Services::onResult<Arm::ResourceGroup>(put, this,
-                [this, id](const Arm::ResourceGroup &group) {
-                    setStep(id, StepState::Succeeded, group.provisioningState);
-                    afterGroup(id);
-                },
-                [this, id](const ArmError &e2) { failStep(id, e2); });
-        });
-}
-
-void SetupEngine::afterGroup(StepId id)
+void SetupEngine::advance()
 {
     if (d->cancelled)
         return;
-    if (id == StepId::ResourceGroup) {
-        runResourceStep(StepId::Dps);
-        if (sharedResourceGroup())
-            runResourceStep(StepId::Hub);
-    } else {
-        runResourceStep(StepId::Hub);
+    for (const PlanStep &s : std::as_const(d->plan.steps)) {
+        if (d->steps[s.id].state != StepState::Pending)
+            continue;
+        bool ready = true;
+        for (StepId dep : s.after)
+            ready = ready && stepDone(dep);
+        if (ready)
+            startStep(s);
     }
+    maybeFinish();
 }
 
-// DPS or hub: GET first; Succeeded -> nothing to do; in progress -> resume (token) or poll; missing -> create.
-void SetupEngine::runResourceStep(StepId id)
+void SetupEngine::startStep(const PlanStep &step)
 {
-    const bool isDps = id == StepId::Dps;
+    const StepId id = step.id;
     setStep(id, StepState::Running);
-    ServiceCall *get = nullptr;
-    if (d->seen.contains(id)) {
-        // The checks of this start() just read it: use that instead of reading it again.
-        const Private::Seen seen = d->seen.take(id);
-        get = new ServiceCall;
-        QMetaObject::invokeMethod(get, [get, seen] {
-            if (seen.value.isValid())
-                get->complete(seen.value);
-            else
-                get->fail(seen.notFound);
-        }, Qt::QueuedConnection);
-    } else {
-        get = isDps ? m_service->getDps(m_input.dpsRef()) : m_service->getHub(m_input.hubRef());
+    switch (id) {
+    case StepId::Provider:
+    case StepId::HubProvider: {
+        const bool hub = id == StepId::HubProvider;
+        ServiceCall *c = m_service->registerDevicesProvider(hub ? m_input.effectiveHubSubscription() : m_input.subscriptionId,
+                                                           hub ? m_input.effectiveHubTenant() : m_input.tenantId);
+        track(c);
+        Services::onResult<Arm::ProviderState>(c, this,
+            [this, id](const Arm::ProviderState &state) {
+                setStep(id, StepState::Succeeded, state.registrationState);
+                advance();
+            },
+            [this, id](const ArmError &e) { failStep(id, e); });
+        return;
     }
-    track(get);
-    connect(get, &ServiceCall::finished, this, [this, id, isDps](const QVariant &v) {
-        const QString state = isDps ? v.value<Arm::ProvisioningService>().provisioningState : v.value<Arm::IotHub>().provisioningState;
-        if (state == QLatin1String("Succeeded")) {
-            storeResource(id, v);
-            setStep(id, StepState::AlreadyDone, state);
-            afterResource();
-        } else if (isTerminalState(state)) {
-            failStep(id, ArmError::validation(QStringLiteral("ResourceFailed"),
-                                              tr("The %1 '%2' is in the state '%3'. Delete it and run the setup again.")
-                                                  .arg(isDps ? tr("DPS") : tr("IoT hub"), isDps ? m_input.dpsName : m_input.hubName, state)));
-        } else {
+    case StepId::ResourceGroup:
+    case StepId::HubResourceGroup: {
+        const bool hub = id == StepId::HubResourceGroup;
+        ServiceCall *put = m_service->createResourceGroup(hub ? m_input.effectiveHubSubscription() : m_input.subscriptionId,
+                                                          hub ? m_input.effectiveHubResourceGroup() : m_input.resourceGroup,
+                                                          hub ? m_input.effectiveHubLocation() : m_input.location,
+                                                          hub ? m_input.effectiveHubTenant() : m_input.tenantId);
+        track(put);
+        Services::onResult<Arm::ResourceGroup>(put, this,
+            [this, id](const Arm::ResourceGroup &group) {
+                setStep(id, StepState::Succeeded, group.provisioningState);
+                advance();
+            },
+            [this, id](const ArmError &e) { failStep(id, e); });
+        return;
+    }
+    case StepId::Dps:
+    case StepId::Hub: {
+        const bool isDps = id == StepId::Dps;
+        if (step.action == StepAction::Wait) {
             // Created by an earlier run that was interrupted: keep waiting for it, never create it again.
-            setStep(id, StepState::Running, state);
             const QString token = d->resumeTokens.value(stepKey(id)).toString();
             if (!token.isEmpty())
                 follow(id, m_service->client()->resume(token));
             else
                 pollResource(id);
-        }
-    });
-    connect(get, &ServiceCall::failed, this, [this, id, isDps](const ArmError &e) {
-        const bool create = isDps ? m_input.createDps : m_input.createHub;
-        if (!e.isNotFound() || !create) {
-            failStep(id, e);
             return;
         }
-        ArmOperation *op = isDps ? m_service->createDps(m_input.dpsRef(), m_input.location, m_input.dpsUnits)
-                                 : m_service->createHub(m_input.hubRef(), m_input.effectiveHubLocation(), m_input.hubSku,
-                                                        m_input.hubUnits, m_input.hubPartitions);
-        follow(id, op);
-    });
+        follow(id, isDps ? m_service->createDps(m_input.dpsRef(), m_input.location, m_input.dpsUnits,
+                                                m_input.allocationPolicy.isEmpty() ? QStringLiteral("Hashed") : m_input.allocationPolicy)
+                         : m_service->createHub(m_input.hubRef(), m_input.effectiveHubLocation(), m_input.hubSku, m_input.hubUnits,
+                                                m_input.hubPartitions));
+        return;
+    }
+    case StepId::Link:
+        runLinkStep(step);
+        return;
+    case StepId::Policy:
+        followDpsUpdate(StepId::Policy, m_service->setAllocationPolicy(m_input.dpsRef(), m_input.allocationPolicy, known()));
+        return;
+    }
 }
 
 void SetupEngine::follow(StepId id, ArmOperation *op)
 {
     track(op);
-    const QString resource = (id == StepId::Hub) ? QStringLiteral("hub") : QStringLiteral("dps");
+    const QString resource = stepKey(id);
     connect(op, &ArmOperation::resumeTokenChanged, this, [this, resource](const QString &token) {
         d->resumeTokens.insert(resource, token);
         saveJournal();
@@ -1041,9 +1046,9 @@ void SetupEngine::follow(StepId id, ArmOperation *op)
             }
             d->dps = dps;
         }
-        d->resumeTokens.remove(id == StepId::Hub ? QStringLiteral("hub") : QStringLiteral("dps"));
+        d->resumeTokens.remove(stepKey(id));
         setStep(id, StepState::Succeeded, QStringLiteral("Succeeded"));
-        afterResource(id);
+        advance();
     });
 }
 
@@ -1052,7 +1057,7 @@ void SetupEngine::pollResource(StepId id)
     QTimer::singleShot(d->pollIntervalMs, this, [this, id, run = d->run]() {
         if (d->cancelled || run != d->run)
             return;
-        const bool isDps = id == StepId::Dps || id == StepId::Link || id == StepId::Policy;
+        const bool isDps = id != StepId::Hub;
         ServiceCall *get = isDps ? m_service->getDps(m_input.dpsRef()) : m_service->getHub(m_input.hubRef());
         track(get);
         connect(get, &ServiceCall::finished, this, [this, id, isDps](const QVariant &v) {
@@ -1061,9 +1066,12 @@ void SetupEngine::pollResource(StepId id)
                 setStep(id, StepState::Running, state);
                 pollResource(id);
             } else if (state == QLatin1String("Succeeded")) {
-                storeResource(isDps ? StepId::Dps : StepId::Hub, v);
+                if (isDps)
+                    d->dps = v.value<Arm::ProvisioningService>();
+                else
+                    d->hub = v.value<Arm::IotHub>();
                 setStep(id, StepState::Succeeded, state);
-                afterResource(id);
+                advance();
             } else {
                 // Azure's own failure, not the person's input: reported as Azure's (exit 1, not 2).
                 ArmError failed;
@@ -1077,56 +1085,17 @@ void SetupEngine::pollResource(StepId id)
     });
 }
 
-void SetupEngine::storeResource(StepId id, const QVariant &value)
+// The DPS update the plan made for the link: a dedicated access policy on the hub first when the
+// plan adds one, then one PUT of the DPS with the link (added or changed) and the allocation policy.
+void SetupEngine::runLinkStep(const PlanStep &step)
 {
-    if (id == StepId::Hub)
-        d->hub = value.value<Arm::IotHub>();
-    else
-        d->dps = value.value<Arm::ProvisioningService>();
-}
-
-void SetupEngine::afterResource(StepId finished)
-{
-    if (d->cancelled)
-        return;
-    if (finished == StepId::Link) {
-        runPolicyStep();
+    bool addPolicy = false;
+    for (const auto &c : step.calls)
+        addPolicy = addPolicy || (c.write && c.method == QLatin1String("PUT") && c.path.contains(QLatin1String("/IotHubs/")));
+    if (!addPolicy) {
+        followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), m_input.link, m_input.allocationPolicy, known()));
         return;
     }
-    if (finished == StepId::Policy) {
-        maybeFinish();
-        return;
-    }
-    const bool dpsDone = d->steps[StepId::Dps].state == StepState::Succeeded || d->steps[StepId::Dps].state == StepState::AlreadyDone;
-    const bool hubDone = d->steps[StepId::Hub].state == StepState::Succeeded || d->steps[StepId::Hub].state == StepState::AlreadyDone;
-    if (dpsDone && hubDone && d->steps[StepId::Link].state == StepState::Pending)
-        runLinkStep();
-    else
-        maybeFinish(); // the other one may have failed meanwhile: then this was the last step to end
-}
-
-void SetupEngine::runLinkStep()
-{
-    setStep(StepId::Link, StepState::Running);
-    const QString host = d->hub->hostName;
-    for (const auto &linked : std::as_const(d->dps->linkedHubs)) {
-        if (linked.hostName.compare(host, Qt::CaseInsensitive) != 0)
-            continue;
-        if (linked.allocationWeight == m_input.link.allocationWeight
-            && linked.applyAllocationPolicy == m_input.link.applyAllocationPolicy) {
-            setStep(StepId::Link, StepState::AlreadyDone, QStringLiteral("Succeeded"));
-            afterResource(StepId::Link);
-        } else {
-            followDpsUpdate(StepId::Link, m_service->updateLinkedHub(m_input.dpsRef(), host, m_input.link.allocationWeight,
-                                                                   m_input.link.applyAllocationPolicy, known()));
-        }
-        return;
-    }
-    if (!m_input.link.createPolicy) {
-        followDpsUpdate(StepId::Link, m_service->linkHub(m_input.dpsRef(), m_input.hubRef(), m_input.link, known()));
-        return;
-    }
-    // A dedicated least-privilege policy first (a hub update when it is missing), then the link with it.
     ArmOperation *policy = m_service->ensureHubPolicy(m_input.hubRef(), m_input.link.accessPolicy, known());
     track(policy);
     connect(policy, &ArmOperation::progress, this, [this](const QString &status) { setStep(StepId::Link, StepState::Running, status); });
@@ -1137,8 +1106,8 @@ void SetupEngine::runLinkStep()
             d->hub = hub;
         Services::KnownState k = known();
         if (!hub.isActive())
-            k.hub.reset(); // still updating: linkHub reads it again
-        followDpsUpdate(StepId::Link, m_service->linkHub(m_input.dpsRef(), m_input.hubRef(), m_input.link, k));
+            k.hub.reset(); // still updating: configureDps reads it again
+        followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), m_input.link, m_input.allocationPolicy, k));
     });
 }
 
@@ -1150,18 +1119,6 @@ Services::KnownState SetupEngine::known() const
     k.dps = d->dps;
     k.hub = d->hub;
     return k;
-}
-
-void SetupEngine::runPolicyStep()
-{
-    setStep(StepId::Policy, StepState::Running);
-    // No policy chosen: the DPS keeps its own (a new one has Hashed, the portal's default).
-    if (m_input.allocationPolicy.isEmpty() || d->dps->allocationPolicy == m_input.allocationPolicy) {
-        setStep(StepId::Policy, StepState::AlreadyDone, QStringLiteral("Succeeded"));
-        afterResource(StepId::Policy);
-        return;
-    }
-    followDpsUpdate(StepId::Policy, m_service->setAllocationPolicy(m_input.dpsRef(), m_input.allocationPolicy, known()));
 }
 
 void SetupEngine::followDpsUpdate(StepId id, ArmOperation *op)
@@ -1182,7 +1139,7 @@ void SetupEngine::followDpsUpdate(StepId id, ArmOperation *op)
         d->dps = dps;
         d->resumeTokens.remove(QStringLiteral("dps"));
         setStep(id, StepState::Succeeded, QStringLiteral("Succeeded"));
-        afterResource(id);
+        advance();
     });
 }
 

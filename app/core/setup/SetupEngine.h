@@ -1,10 +1,12 @@
 #pragma once
 
+#include "Plan.h"
 #include "SetupPlan.h"
 #include "http/Pipeline.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace Dps::Setup {
@@ -29,11 +31,13 @@ private:
     QString m_directory;
 };
 
-// Runs a PlanInput against Azure: pre-flight checks, then resource group -> DPS and hub in parallel ->
-// link -> allocation policy, each step starting as soon as its inputs exist. Idempotent and resumable:
-// every step first looks at what Azure holds (GET) and does only what is missing; an LRO interrupted by a
-// killed process is resumed from the journal's resume token (or by polling the resource). Cancel stops
-// polling and starts nothing new.
+// Runs a PlanInput against Azure. The checks read what Azure holds (both subscriptions' Microsoft.Devices,
+// the groups, the DPS with its links and policy, the hub and its access policy) and check the input;
+// from that buildPlan() makes the plan (Plan.h), and the engine runs exactly its steps, each as soon as
+// the steps it comes after are done (registration beside the DPS, DPS beside the hub, then one DPS
+// update). Idempotent and resumable: a re-run reads again and plans only what is missing; an LRO
+// interrupted by a killed process is resumed from the journal's resume token (or by polling the
+// resource). Cancel stops polling and starts nothing new.
 class SetupEngine : public QObject
 {
     Q_OBJECT
@@ -44,8 +48,14 @@ public:
     void setInput(const PlanInput &input);
     const PlanInput &input() const { return m_input; }
 
-    // The ordered ARM calls of a full run from nothing (existing resources turn PUTs into GETs).
-    QList<PlannedCall> describe() const;
+    // The plan the last checks made (hasPlan() once they passed); runChecks() alone makes it for Review.
+    const Plan &plan() const;
+    bool hasPlan() const;
+    // start() writes only if its fresh plan makes the same writes as `plan` (the reviewed one); else it
+    // fails with "PlanChanged" before any write. Once per start().
+    void setExpectedPlan(const Plan &plan);
+    // "West Europe" for "westeurope" in the plan's texts.
+    void setRegionNames(std::function<QString(const QString &)> regionName) { m_regionName = std::move(regionName); }
 
     void runChecks();   // emits checksFinished
     void start();       // checks, then the steps; emits stepChanged..., then finished or failed
@@ -79,16 +89,13 @@ private:
     void checkPhaseTwo();
     void finishChecks();
     void runSteps();
-    void runGroupStep(StepId id, const QString &sub, const QString &tenant, const QString &rg, const QString &location, bool create);
-    void afterGroup(StepId id);
-    void runResourceStep(StepId id);
+    bool stepDone(StepId id) const;
+    void advance(); // starts every step whose predecessors are done; finishes when all are
+    void startStep(const PlanStep &step);
     void follow(StepId id, Arm::ArmOperation *op);
     void pollResource(StepId id);
-    void storeResource(StepId id, const QVariant &value);
-    void afterResource(StepId finished = StepId::Dps);
-    void runLinkStep();
+    void runLinkStep(const PlanStep &step);
     Services::KnownState known() const;
-    void runPolicyStep();
     void followDpsUpdate(StepId id, Arm::ArmOperation *op);
 
     struct Private;
@@ -96,6 +103,7 @@ private:
     Services::AzureService *m_service;
     std::shared_ptr<RunJournal> m_journal;
     PlanInput m_input;
+    std::function<QString(const QString &)> m_regionName;
     bool m_running = false;
 };
 

@@ -86,6 +86,8 @@ QString PlanInput::journalKey() const
 QString stepName(StepId id)
 {
     switch (id) {
+    case StepId::Provider: return QCoreApplication::translate("Dps::Setup", "Microsoft.Devices registration");
+    case StepId::HubProvider: return QCoreApplication::translate("Dps::Setup", "Microsoft.Devices registration of the hub's subscription");
     case StepId::ResourceGroup: return QCoreApplication::translate("Dps::Setup", "Resource group");
     case StepId::HubResourceGroup: return QCoreApplication::translate("Dps::Setup", "Resource group of the IoT hub");
     case StepId::Dps: return QCoreApplication::translate("Dps::Setup", "Device Provisioning Service");
@@ -113,6 +115,8 @@ QString stateName(StepState state)
 QString stepKey(StepId id)
 {
     switch (id) {
+    case StepId::Provider: return QStringLiteral("provider");
+    case StepId::HubProvider: return QStringLiteral("hubProvider");
     case StepId::ResourceGroup: return QStringLiteral("resourceGroup");
     case StepId::HubResourceGroup: return QStringLiteral("hubResourceGroup");
     case StepId::Dps: return QStringLiteral("dps");

@@ -58,12 +58,15 @@ struct PlanInput
     QString journalKey() const;
 };
 
-enum class StepId { ResourceGroup, HubResourceGroup, Dps, Hub, Link, Policy };
+// The steps of a setup, in plan order. Provider/HubProvider register Microsoft.Devices; Link is the
+// DPS update that links the hub (and sets the allocation policy in the same PUT when both change);
+// Policy changes the allocation policy alone.
+enum class StepId { Provider, HubProvider, ResourceGroup, HubResourceGroup, Dps, Hub, Link, Policy };
 enum class StepState { Pending, Running, Succeeded, AlreadyDone, Failed, Cancelled, Blocked };
 
 QString stepName(StepId id);      // translated, e.g. "Create the resource group"
 QString stateName(StepState state); // translated
-QString stepKey(StepId id);       // stable, for JSON: resourceGroup, hubResourceGroup, dps, hub, link, policy
+QString stepKey(StepId id);       // stable, for JSON: provider, hubProvider, resourceGroup, hubResourceGroup, dps, hub, link, policy
 QString stateKey(StepState state); // stable, for JSON: pending, running, succeeded, alreadyDone, failed, cancelled, blocked
 
 struct StepStatus
@@ -85,7 +88,8 @@ struct PlannedCall
     QString path;    // /subscriptions/.../providers/Microsoft.Devices/...
     QString apiVersion;
     QString purpose; // translated: "Create the DPS 'x' in West Europe"
-    bool isWrite() const { return method != QLatin1String("GET") && method != QLatin1String("HEAD"); }
+    bool write = false; // changes Azure (a PUT, a registration); a listkeys POST only reads
+    bool isWrite() const { return write; }
 };
 
 // A pre-flight check (before any write).
