@@ -44,6 +44,7 @@ struct Recorder
     QList<NameResult> names;
     QList<QPair<QString, Arm::ArmError>> loadErrors;
     QList<StepStatus> steps;
+    QList<QList<CheckResult>> checks;
     QList<SetupResult> results;
     QList<Arm::ArmError> errors;
     QObject context;
@@ -60,6 +61,7 @@ struct Recorder
         QObject::connect(c, &SetupController::loadFailed, &context,
                          [this](const QString &what, const Arm::ArmError &e) { loadErrors.append({what, e}); });
         QObject::connect(c, &SetupController::stepChanged, &context, [this](const StepStatus &s) { steps.append(s); });
+        QObject::connect(c, &SetupController::checksFinished, &context, [this](const QList<CheckResult> &l) { checks.append(l); });
         QObject::connect(c, &SetupController::finished, &context, [this](const SetupResult &r) { results.append(r); });
         QObject::connect(c, &SetupController::failed, &context, [this](const Arm::ArmError &e) { errors.append(e); });
     }
@@ -213,8 +215,17 @@ TEST_F(SetupControllerTest, AppliesANewDpsAndHub)
     in.dpsName = QStringLiteral("dps-ctl");
     in.hubName = QStringLiteral("hub-ctl");
 
-    const QList<PlannedCall> calls = m_controller->describePlan();
-    EXPECT_FALSE(calls.isEmpty());
+    // The checks read Azure and make the plan the person reviews; it lasts while the choices don't change.
+    EXPECT_FALSE(m_controller->currentPlan().has_value());
+    m_controller->runChecks();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->checks.isEmpty() || !m_rec->errors.isEmpty(); }, kTimeoutMs));
+    ASSERT_TRUE(m_controller->currentPlan().has_value());
+    EXPECT_EQ(m_controller->currentPlan()->action(StepId::Dps), StepAction::Create);
+    EXPECT_FALSE(m_controller->currentPlan()->writes().isEmpty());
+    in.dpsUnits = 2;
+    EXPECT_FALSE(m_controller->currentPlan().has_value()); // made for other choices
+    in.dpsUnits = 1;
+    ASSERT_TRUE(m_controller->currentPlan().has_value());
     EXPECT_FALSE(m_controller->result().has_value());
 
     m_controller->startApply();

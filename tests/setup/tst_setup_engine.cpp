@@ -1,7 +1,7 @@
 // The setup engine (SetupEngine + SetupPlan) driven in-process against a real arm-sandbox process: the full
 // flow with everything new and with existing resources, a hub in another subscription, idempotent re-runs,
 // pre-flight checks (taken names, unregistered provider with its fix, the free-hub limit, bad input),
-// describe(), cancel, and resuming an LRO from the run journal. Waits on signals, never sleeps.
+// cancel, and resuming an LRO from the run journal. Waits on signals, never sleeps.
 #include "SetupTestSupport.h"
 #include "setup/SetupEngine.h"
 
@@ -544,79 +544,6 @@ TEST_F(SetupEngineTest, InvalidInputFailsValidationWithoutCallingAzure)
     // Nothing at all went to Azure (not even a token request).
     const RequestLog log = fetchRequestLog(*m_sandbox);
     EXPECT_TRUE(log.entries.isEmpty()) << str(log.dump());
-}
-
-// ---- describe --------------------------------------------------------------------------------
-
-TEST(SetupEngineDescribe, ListsTheCallsInOrder)
-{
-    PlanInput in;
-    in.subscriptionId = QStringLiteral("00000000-0000-0000-0000-000000000001");
-    in.resourceGroup = QStringLiteral("rg");
-    in.location = QStringLiteral("westeurope");
-    in.dpsName = QStringLiteral("my-dps");
-    in.hubName = QStringLiteral("my-hub");
-    in.allocationPolicy = QStringLiteral("Static");
-    SetupEngine engine(nullptr, nullptr);
-    engine.setInput(in);
-    const QList<PlannedCall> calls = engine.describe();
-    ASSERT_FALSE(calls.isEmpty());
-
-    auto find = [&calls](StepId step, const char *method, const QString &pathEnd, int from = 0) {
-        for (int i = from; i < calls.size(); ++i) {
-            if (calls[i].step == step && calls[i].method == QLatin1String(method) && calls[i].path.endsWith(pathEnd, Qt::CaseInsensitive))
-                return i;
-        }
-        return -1;
-    };
-    const QString dps = QStringLiteral("/provisioningServices/my-dps");
-    const QString hub = QStringLiteral("/IotHubs/my-hub");
-    const int rgGet = find(StepId::ResourceGroup, "GET", QStringLiteral("/resourcegroups/rg"));
-    const int rgPut = find(StepId::ResourceGroup, "PUT", QStringLiteral("/resourcegroups/rg"));
-    const int dpsGet = find(StepId::Dps, "GET", dps);
-    const int dpsPut = find(StepId::Dps, "PUT", dps);
-    const int hubGet = find(StepId::Hub, "GET", hub);
-    const int hubPut = find(StepId::Hub, "PUT", hub);
-    const int keys = find(StepId::Link, "POST", QStringLiteral("/IotHubKeys/iothubowner/listkeys"));
-    const int linkPut = find(StepId::Link, "PUT", dps);
-    const int policyPut = find(StepId::Policy, "PUT", dps);
-    for (int i : {rgGet, rgPut, dpsGet, dpsPut, hubGet, hubPut, keys, linkPut, policyPut})
-        ASSERT_GE(i, 0);
-    EXPECT_EQ(rgGet, 0);
-    EXPECT_LT(rgGet, rgPut);
-    EXPECT_LT(rgPut, dpsGet);
-    EXPECT_LT(rgPut, hubGet);
-    EXPECT_LT(dpsGet, dpsPut);
-    EXPECT_LT(hubGet, hubPut);
-    EXPECT_GT(keys, std::max(dpsPut, hubPut));
-    EXPECT_GT(linkPut, keys);
-    EXPECT_GT(policyPut, linkPut);
-    EXPECT_EQ(policyPut, calls.size() - 1);
-    EXPECT_TRUE(calls[policyPut].purpose.contains(QLatin1String("Static"))) << str(calls[policyPut].purpose);
-    for (const auto &c : calls) {
-        EXPECT_FALSE(c.apiVersion.isEmpty()) << str(c.path);
-        EXPECT_FALSE(c.purpose.isEmpty()) << str(c.path);
-        EXPECT_TRUE(c.path.startsWith(QStringLiteral("/subscriptions/") + in.subscriptionId)) << str(c.path);
-        EXPECT_EQ(c.isWrite(), c.method != QLatin1String("GET")) << str(c.method + c.path);
-    }
-    EXPECT_EQ(find(StepId::HubResourceGroup, "GET", QStringLiteral("/resourcegroups/rg")), -1); // shared group
-
-    // Existing resources turn their PUTs into GETs only; another group for the hub adds its steps.
-    in.createHub = false;
-    in.createResourceGroup = false;
-    in.hubResourceGroup = QStringLiteral("hub-rg");
-    in.createHubResourceGroup = false;
-    engine.setInput(in);
-    const QList<PlannedCall> existing = engine.describe();
-    int hubPuts = 0, rgPuts = 0, hubRgGets = 0;
-    for (const auto &c : existing) {
-        hubPuts += c.method == QLatin1String("PUT") && c.path.endsWith(hub);
-        rgPuts += c.method == QLatin1String("PUT") && c.path.contains(QLatin1String("/resourcegroups/"));
-        hubRgGets += c.step == StepId::HubResourceGroup && c.method == QLatin1String("GET");
-    }
-    EXPECT_EQ(hubPuts, 0);
-    EXPECT_EQ(rgPuts, 0);
-    EXPECT_EQ(hubRgGets, 1);
 }
 
 // ---- cancel and resume -----------------------------------------------------------------------

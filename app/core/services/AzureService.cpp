@@ -376,9 +376,11 @@ void AzureService::pollProvider(QPointer<ServiceCall> call,
         call->fail(e);
         return;
     }
+    const qint64 elapsed = m_client->clock()->nowMs() - (deadlineMs - kProviderRegistrationBoundMs);
+    const int interval = m_providerPollMs > 0 ? m_providerPollMs : elapsed < 10000 ? 250 : elapsed < 60000 ? 1000 : 3000;
     QPointer<AzureService> self(this);
     m_client->clock()
-        ->callLater(m_providerPollMs, call, [self, call, subscriptionId, tenantId, deadlineMs] {
+        ->callLater(interval, call, [self, call, subscriptionId, tenantId, deadlineMs] {
             if (!call || !self || call->cancellation()->isCancelled())
                 return;
             ArmReply *reply = self->m_client->get(devicesProviderPath(subscriptionId),

@@ -87,7 +87,9 @@ class AzureService : public QObject
 public:
     explicit AzureService(Arm::ArmClient *client, QObject *parent = nullptr);
     Arm::ArmClient *client() const { return m_client; }
-    // Wait between provider GETs while Microsoft.Devices registers (default 2 s; bounded to 10 minutes).
+    // Wait between provider GETs while Microsoft.Devices registers; bounded to 10 minutes. By default
+    // (0) it follows the registration's usual course: every 250 ms for the first 10 s (a registration
+    // that is nearly done is seen at once), then every second, and every 3 s after a minute.
     void setProviderPollIntervalMs(int ms) { m_providerPollMs = ms; }
 
     ServiceCall *listTenants();                                             // QList<Arm::Tenant>
@@ -155,7 +157,7 @@ private:
     void pollProvider(QPointer<ServiceCall> call, QString subscriptionId, QString tenantId, qint64 deadlineMs);
 
     Arm::ArmClient *m_client;
-    int m_providerPollMs = 2000;
+    int m_providerPollMs = 0;
 };
 
 } // namespace Dps::Services

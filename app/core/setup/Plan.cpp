@@ -187,6 +187,10 @@ QStringList Plan::writeSignature() const
     QStringList out;
     for (const auto &c : writes())
         out.append(QStringLiteral("%1 %2").arg(c.method, c.path.toLower()));
+    for (const auto &step : steps) {
+        for (const auto &c : step.changes)
+            out.append(QStringLiteral("%1: %2 -> %3").arg(c.field, c.before, c.after));
+    }
     return out;
 }
 

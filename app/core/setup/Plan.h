@@ -76,7 +76,8 @@ struct Plan
     Summary summary() const;
     QList<PlannedCall> calls() const;   // all, step by step
     QList<PlannedCall> writes() const;  // the calls that change Azure
-    // The writes as "METHOD path" lines (lower-case paths), to compare two plans of the same choices.
+    // The writes as "METHOD path" lines (lower-case paths), then each change as "field: before -> after":
+    // two plans of the same choices with the same signature change Azure in the same way.
     QStringList writeSignature() const;
     QJsonObject toJson() const; // {steps: [{step, action, after, text, changes, calls}], nothingToDo}
 };
