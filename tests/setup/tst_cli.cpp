@@ -179,7 +179,7 @@ TEST_F(CliTest, SetupShowAndListPrintJson)
     EXPECT_EQ(result.value(QStringLiteral("hubHostName")).toString(), QStringLiteral("hub-cli.azure-devices.net"));
     EXPECT_EQ(result.value(QStringLiteral("allocationPolicy")).toString(), QStringLiteral("GeoLatency"));
     EXPECT_EQ(result.value(QStringLiteral("dps")).toString(), QStringLiteral("dps-cli"));
-    EXPECT_EQ(doc.value(QStringLiteral("steps")).toArray().size(), 6);
+    EXPECT_EQ(doc.value(QStringLiteral("steps")).toArray().size(), 8); // with the two Microsoft.Devices registrations
     EXPECT_GT(doc.value(QStringLiteral("armRequests")).toInt(), 0);
     // Progress went to stderr, not into the JSON on stdout.
     EXPECT_TRUE(setup.err.contains("Running")) << setup.describe();
@@ -237,7 +237,9 @@ TEST_F(CliTest, PlanPrintsTheCallsAndWritesNothing)
     EXPECT_TRUE(text.out.contains("/provisioningServices/dps-plan")) << text.describe();
     EXPECT_TRUE(text.out.contains("listkeys")) << text.describe();
 
-    EXPECT_TRUE(text.out.contains("Keep the DPS's allocation policy (a new DPS gets Hashed, the default)")) << text.describe();
+    // Without --policy a new DPS is created with Hashed, said in its creation; the plan's words come first.
+    EXPECT_TRUE(text.out.contains("with the allocation policy Evenly weighted distribution")) << text.describe();
+    EXPECT_LT(text.out.indexOf("New:"), text.out.indexOf("PUT")) << text.describe();
 
     const CliResult json = runCli(setupArgs(QStringLiteral("plan"), {QStringLiteral("--plan"), QStringLiteral("--policy"), QStringLiteral("geolatency"), QStringLiteral("--json")}));
     ASSERT_EQ(json.exitCode, 0) << json.describe();
@@ -245,8 +247,14 @@ TEST_F(CliTest, PlanPrintsTheCallsAndWritesNothing)
     EXPECT_EQ(doc.value(QStringLiteral("status")).toString(), QStringLiteral("planned")) << json.describe();
     const QJsonArray calls = doc.value(QStringLiteral("calls")).toArray();
     ASSERT_GE(calls.size(), 8) << json.describe();
-    EXPECT_EQ(calls.first().toObject().value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
-    EXPECT_EQ(calls.last().toObject().value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
+    // The calls of the steps (the checks' reads came before): resource group first, the DPS update last.
+    EXPECT_EQ(calls.first().toObject().value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
+    EXPECT_TRUE(calls.first().toObject().value(QStringLiteral("path")).toString().endsWith(QLatin1String("/resourcegroups/rg-plan")));
+    int writes = 0;
+    for (const auto &c : calls)
+        writes += c.toObject().value(QStringLiteral("write")).toBool() ? 1 : 0;
+    EXPECT_EQ(writes, 4) << json.describe(); // group, DPS (with its policy), hub, link
+    EXPECT_EQ(doc.value(QStringLiteral("plan")).toObject().value(QStringLiteral("steps")).toArray().size(), 8) << json.describe();
     for (const auto &c : doc.value(QStringLiteral("checks")).toArray())
         EXPECT_TRUE(c.toObject().value(QStringLiteral("passed")).toBool()) << str(c.toObject().value(QStringLiteral("message")).toString());
 
@@ -695,6 +703,7 @@ TEST_F(CliTest, WithoutPolicyANewDpsGetsHashedAndAnExistingOneKeepsItsOwn)
         << str(log.dump());
     const CliResult plan = runCli(setupArgs(QStringLiteral("keep"), {QStringLiteral("--plan")}));
     ASSERT_EQ(plan.exitCode, 0) << plan.describe();
-    EXPECT_TRUE(plan.out.contains("Keep the DPS's allocation policy")) << plan.describe();
-    EXPECT_FALSE(plan.out.contains("Set the allocation policy")) << plan.describe();
+    EXPECT_TRUE(plan.out.contains("Keep the allocation policy Static configuration")) << plan.describe();
+    EXPECT_TRUE(plan.out.contains("Nothing to do")) << plan.describe();
+    EXPECT_FALSE(plan.out.contains("Change the allocation policy")) << plan.describe();
 }

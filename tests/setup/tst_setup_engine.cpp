@@ -205,8 +205,10 @@ TEST_F(SetupEngineTest, CreatesEverythingNewWithDpsAndHubInParallel)
     }
     EXPECT_EQ(stateOf(*engine, StepId::ResourceGroup), StepState::Succeeded);
     EXPECT_EQ(stateOf(*engine, StepId::HubResourceGroup), StepState::AlreadyDone); // shared group
-    for (StepId id : {StepId::Dps, StepId::Hub, StepId::Link, StepId::Policy})
+    for (StepId id : {StepId::Dps, StepId::Hub, StepId::Link})
         EXPECT_EQ(stateOf(*engine, id), StepState::Succeeded) << int(id);
+    // The new DPS got its policy in its creation PUT: no step of its own.
+    EXPECT_EQ(stateOf(*engine, StepId::Policy), StepState::AlreadyDone);
     for (const auto &s : engine->steps())
         EXPECT_TRUE(s.isTerminal());
 
@@ -227,11 +229,11 @@ TEST_F(SetupEngineTest, CreatesEverythingNewWithDpsAndHubInParallel)
     ASSERT_GE(firstPoll, 0) << str(log.dump());
     EXPECT_LT(dpsPut, firstPoll) << str(log.dump());
     EXPECT_LT(hubPut, firstPoll) << str(log.dump());
-    // The link PUT comes after both resources exist, the policy PUT after the link.
+    // The link PUT comes after both resources exist; the policy came with the creation.
     const int linkPut = log.indexOf([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("dps-full")); }, dpsPut + 1);
     ASSERT_GT(linkPut, hubPut);
     EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isHubPut(QStringLiteral("hub-full")); }), 1);
-    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("dps-full")); }), 3); // create, link, policy
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.isDpsPut(QStringLiteral("dps-full")); }), 2); // create (with the policy), link
 
     // Azure holds what the result says.
     HttpClient http(m_sandbox.get());
@@ -572,10 +574,9 @@ TEST_F(SetupEngineTest, CancelDuringTheHubLroThenARerunCreatesNothingTwice)
     EXPECT_FALSE(first->isRunning());
     EXPECT_EQ(stateOf(*first, StepId::Hub), StepState::Cancelled);
     EXPECT_EQ(stateOf(*first, StepId::Dps), StepState::Succeeded);
-    for (StepId id : {StepId::Link, StepId::Policy}) {
-        const StepState s = stateOf(*first, id);
-        EXPECT_TRUE(s == StepState::Cancelled || s == StepState::Blocked) << str(stateName(s));
-    }
+    const StepState link = stateOf(*first, StepId::Link);
+    EXPECT_TRUE(link == StepState::Cancelled || link == StepState::Blocked) << str(stateName(link));
+    EXPECT_EQ(stateOf(*first, StepId::Policy), StepState::AlreadyDone); // the new DPS is created with its policy
     for (const auto &s : first->steps())
         EXPECT_NE(s.state, StepState::Failed) << str(stepName(s.id));
     // The journal survives a cancelled run.
@@ -670,7 +671,7 @@ TEST_F(SetupEngineTest, AFailedDpsEndsTheRunOnceTheHubIsDone)
     EXPECT_EQ(stateOf(*engine, StepId::Dps), StepState::Failed);
     EXPECT_EQ(stateOf(*engine, StepId::Hub), StepState::Succeeded);
     EXPECT_EQ(stateOf(*engine, StepId::Link), StepState::Blocked);
-    EXPECT_EQ(stateOf(*engine, StepId::Policy), StepState::Blocked);
+    EXPECT_EQ(stateOf(*engine, StepId::Policy), StepState::AlreadyDone); // nothing of its own: the creation carries it
     EXPECT_FALSE(engine->isRunning());
     const RequestLog log = fetchRequestLog(*m_sandbox);
     EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.method == QLatin1String("POST") && e.path.endsWith(QLatin1String("/listkeys")); }), 0);
