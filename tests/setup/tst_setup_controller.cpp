@@ -185,6 +185,33 @@ TEST_F(SetupControllerTest, NameChecksAreDebouncedAndAnswerOnlyTheLastName)
     EXPECT_TRUE(m_rec->names[1].available) << str(m_rec->names[1].message);
 }
 
+// Hub names are global: a hub going into a subscription that is not registered for Microsoft.Devices
+// yet (Dev/Test) has its name checked in the DPS's subscription, which is.
+TEST_F(SetupControllerTest, AHubNameIsCheckedInTheDpsSubscription)
+{
+    startSandbox(QStringLiteral("demo"));
+    PlanInput &in = m_controller->plan();
+    in.subscriptionId = Demo::kProduction;
+    in.tenantId = Demo::kContosoTenant;
+    in.resourceGroup = QStringLiteral("iot-prod-rg");
+    in.hubSubscriptionId = Demo::kDevTest;
+    in.hubTenantId = Demo::kContosoTenant;
+    in.hubResourceGroup = QStringLiteral("dev-rg");
+    clearRequestLog(*m_sandbox);
+    m_controller->checkHubName(QStringLiteral("a-hub-elsewhere"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_rec->names.isEmpty(); }, kTimeoutMs)) << str(m_rec->loadErrorText());
+    EXPECT_TRUE(m_rec->names[0].available) << str(m_rec->names[0].message);
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    auto checksIn = [&](const QString &subscription) {
+        return log.count([&](const LoggedRequest &e) {
+            return e.path.contains(subscription) && e.path.endsWith(QLatin1String("/checkNameAvailability"), Qt::CaseInsensitive);
+        });
+    };
+    EXPECT_EQ(checksIn(Demo::kProduction), 1) << str(log.dump());
+    EXPECT_EQ(checksIn(Demo::kDevTest), 0) << str(log.dump());
+    EXPECT_TRUE(m_rec->loadErrors.isEmpty()) << str(m_rec->loadErrorText());
+}
+
 TEST_F(SetupControllerTest, InvalidNameIsAnsweredAtOnceWithoutARequest)
 {
     startSandbox(QStringLiteral("demo"));

@@ -532,6 +532,290 @@ TEST_F(WizardTest, TheFreeHubLimitIsShownBeforeItFails)
     EXPECT_TRUE(m_drive->waitCanGoOn());
 }
 
+// ---- a new hub in any subscription ----------------------------------------------------------------
+
+namespace {
+// The hub name checks (checkNameAvailability of Microsoft.Devices) the wizard sent to `subscription`.
+int hubNameChecksIn(const RequestLog &log, const QString &subscription)
+{
+    return log.count([&](const LoggedRequest &e) {
+        return e.method == QLatin1String("POST")
+               && e.path.contains(QStringLiteral("/subscriptions/%1/").arg(subscription), Qt::CaseInsensitive)
+               && e.path.endsWith(QLatin1String("/providers/Microsoft.Devices/checkNameAvailability"), Qt::CaseInsensitive);
+    });
+}
+} // namespace
+
+TEST_F(WizardTest, ANewHubInAnotherSubscriptionAndANewResourceGroup)
+{
+    startSandbox();
+    ASSERT_EQ(changeSubscription(*m_sandbox, Demo::kDevTest,
+                                 QJsonObject{{QStringLiteral("providers"), QJsonObject{{QStringLiteral("Microsoft.Devices"), QStringLiteral("Registered")}}}}),
+              200);
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    dpsPage(p);
+    ASSERT_EQ(page(), SetupWizard::IotHub);
+    auto *subscription = m_drive->find<QComboBox>("hubSubscriptionCombo");
+    ASSERT_NE(subscription, nullptr);
+    EXPECT_TRUE(subscription->isEnabled()) << "the subscription applies to a new hub too";
+    m_drive->click("newHubRadio");
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kDevTest));
+    ASSERT_TRUE(m_drive->pick("hubRegionCombo", QStringLiteral("northeurope"))); // the Dev/Test subscription's regions
+    clearRequestLog(*m_sandbox);
+    m_drive->type("hubNameEdit", QStringLiteral("elsewhere-hub"));
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("dev-new-rg"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->waitMessage("hubResourceGroupMessage", Status::Info)) << str(m_drive->message("hubResourceGroupMessage"));
+    EXPECT_EQ(m_drive->message("hubResourceGroupMessage"), QStringLiteral("A new resource group 'dev-new-rg' will be created in North Europe."));
+    EXPECT_EQ(m_drive->banner("hubProviderBanner")->status(), Status::None) << str(m_drive->banner("hubProviderBanner")->text());
+    // Hub names are global: checked in the DPS's subscription, which is registered for Microsoft.Devices.
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_GE(hubNameChecksIn(log, Demo::kProduction), 1) << str(log.dump());
+    EXPECT_EQ(hubNameChecksIn(log, Demo::kDevTest), 0) << str(log.dump());
+    ASSERT_TRUE(m_drive->next("iot-hub-elsewhere"));
+    ASSERT_EQ(page(), SetupWizard::Link);
+    const Setup::PlanInput &plan = m_controller->plan();
+    EXPECT_TRUE(plan.createHub);
+    EXPECT_EQ(plan.hubName, QStringLiteral("elsewhere-hub"));
+    EXPECT_EQ(plan.hubSubscriptionId, Demo::kDevTest);
+    EXPECT_EQ(plan.hubTenantId, m_sandbox->tenantId(0));
+    EXPECT_EQ(plan.hubResourceGroup, QStringLiteral("dev-new-rg"));
+    EXPECT_TRUE(plan.createHubResourceGroup);
+    EXPECT_EQ(plan.effectiveHubLocation(), QStringLiteral("northeurope"));
+    EXPECT_FALSE(plan.registerProviders);
+    EXPECT_EQ(plan.subscriptionId, Demo::kProduction); // the DPS stays where it was
+    EXPECT_EQ(plan.resourceGroup, QStringLiteral("wiz-rg"));
+}
+
+TEST_F(WizardTest, AnExistingResourceGroupIsDetectedAndABadNameBlocksNext)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    dpsPage(p);
+    ASSERT_EQ(page(), SetupWizard::IotHub);
+    m_drive->click("newHubRadio");
+    // By default the hub goes into the DPS's group (new, from the subscription page).
+    auto *group = m_drive->find<QComboBox>("hubResourceGroupCombo");
+    ASSERT_NE(group, nullptr);
+    EXPECT_TRUE(group->isEditable());
+    EXPECT_EQ(group->currentText(), QStringLiteral("wiz-rg"));
+    ASSERT_TRUE(m_drive->waitMessage("hubResourceGroupMessage", Status::Info)) << str(m_drive->message("hubResourceGroupMessage"));
+    EXPECT_TRUE(m_drive->message("hubResourceGroupMessage").contains(QLatin1String("new resource group 'wiz-rg'")))
+        << str(m_drive->message("hubResourceGroupMessage"));
+    // The subscription's groups are offered.
+    EXPECT_GE(group->findText(QStringLiteral("iot-prod-rg")), 0);
+    EXPECT_GE(group->findText(QStringLiteral("iot-shared-rg")), 0);
+    m_drive->type("hubNameEdit", QStringLiteral("grouped-hub"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+
+    // A name Azure refuses: said beside the field, and Next waits.
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("bad/name"));
+    EXPECT_EQ(m_drive->messageStatus("hubResourceGroupMessage"), Status::Error);
+    EXPECT_FALSE(m_drive->message("hubResourceGroupMessage").isEmpty());
+    EXPECT_FALSE(m_drive->canGoOn());
+
+    // A listed group, typed in another case: it exists, so the plan does not create it.
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("IOT-PROD-RG"));
+    EXPECT_EQ(m_drive->messageStatus("hubResourceGroupMessage"), Status::Info);
+    EXPECT_EQ(m_drive->message("hubResourceGroupMessage"), QStringLiteral("Existing resource group."));
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_EQ(page(), SetupWizard::Link);
+    EXPECT_TRUE(m_controller->plan().hubSubscriptionId.isEmpty());
+    EXPECT_TRUE(m_controller->plan().hubTenantId.isEmpty());
+    EXPECT_EQ(m_controller->plan().hubResourceGroup, QStringLiteral("iot-prod-rg"));
+    EXPECT_FALSE(m_controller->plan().createHubResourceGroup);
+    EXPECT_FALSE(m_controller->plan().registerProviders);
+
+    // Back, and chosen from the list this time: the DPS's own (new) group again.
+    m_wizard->back();
+    ASSERT_EQ(page(), SetupWizard::IotHub);
+    ASSERT_TRUE(m_drive->pick("hubResourceGroupCombo", QStringLiteral("iot-shared-rg")));
+    EXPECT_EQ(m_drive->message("hubResourceGroupMessage"), QStringLiteral("Existing resource group."));
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("wiz-rg"));
+    EXPECT_TRUE(m_drive->message("hubResourceGroupMessage").contains(QLatin1String("new resource group 'wiz-rg'")))
+        << str(m_drive->message("hubResourceGroupMessage"));
+    ASSERT_TRUE(m_drive->next());
+    EXPECT_TRUE(m_controller->plan().hubResourceGroup.isEmpty()) << str(m_controller->plan().hubResourceGroup);
+    EXPECT_TRUE(m_controller->plan().createHubResourceGroup);
+}
+
+TEST_F(WizardTest, AnUnregisteredHubSubscriptionOffersToRegisterMicrosoftDevices)
+{
+    SandboxProcess::Options options;
+    options.world = QStringLiteral("demo");
+    options.extraArgs = {QStringLiteral("--register-seconds"), QStringLiteral("1")};
+    m_sandbox = std::make_unique<SandboxProcess>(options);
+    QString error;
+    ASSERT_TRUE(m_sandbox->start(&error)) << str(error);
+    m_session = EngineSession::open(m_sandbox->info());
+    openWizard();
+    m_controller->service()->setProviderPollIntervalMs(200);
+    Plan p;
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    dpsPage(p);
+    ASSERT_EQ(page(), SetupWizard::IotHub);
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kDevTest));
+    Ui::MessageBanner *banner = m_drive->banner("hubProviderBanner");
+    ASSERT_NE(banner, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Warning; }, 10000)) << str(banner->text());
+    m_drive->shot("hub-provider-not-registered");
+    EXPECT_TRUE(banner->text().contains(QLatin1String("not registered for IoT resources"))) << str(banner->text());
+    EXPECT_TRUE(banner->text().contains(QLatin1String("Apply registers it first"))) << str(banner->text());
+    // An unregistered subscription has no hubs: the existing-hub list is empty, and says so.
+    m_drive->click("existingHubRadio");
+    EXPECT_EQ(m_drive->find<QComboBox>("hubCombo")->count(), 0);
+    EXPECT_EQ(m_drive->messageStatus("hubListMessage"), Status::Info) << str(m_drive->message("hubListMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
+    m_drive->click("newHubRadio");
+
+    auto *registerButton = banner->findChild<QPushButton *>(QStringLiteral("hubRegisterProviderButton"));
+    ASSERT_NE(registerButton, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return registerButton->isVisible(); }, 2000));
+    QTest::mouseClick(registerButton, Qt::LeftButton);
+    EXPECT_EQ(banner->status(), Status::Busy) << str(banner->text());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::None; }, 20000)) << str(banner->text());
+    EXPECT_FALSE(banner->isVisible());
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) {
+                  return e.method == QLatin1String("POST")
+                         && e.path.endsWith(QStringLiteral("/subscriptions/%1/providers/Microsoft.Devices/register").arg(Demo::kDevTest),
+                                            Qt::CaseInsensitive);
+              }),
+              1)
+        << str(log.dump());
+    // Registered now: its hubs are listed from Azure (none yet), no longer assumed away.
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        return fetchRequestLog(*m_sandbox).count([](const LoggedRequest &e) {
+                   return e.method == QLatin1String("GET") && e.status == 200
+                          && e.path.contains(QStringLiteral("/subscriptions/%1/").arg(Demo::kDevTest), Qt::CaseInsensitive)
+                          && e.path.endsWith(QLatin1String("/IotHubs"), Qt::CaseInsensitive);
+               }) >= 1;
+    }, 10000)) << str(fetchRequestLog(*m_sandbox).dump());
+
+    m_drive->type("hubNameEdit", QStringLiteral("registered-hub"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_EQ(page(), SetupWizard::Link);
+    EXPECT_EQ(m_controller->plan().hubSubscriptionId, Demo::kDevTest);
+    EXPECT_FALSE(m_controller->plan().registerProviders);
+}
+
+TEST_F(WizardTest, GoingOnWithoutRegisteringLetsThePlanRegisterMicrosoftDevices)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    dpsPage(p);
+    ASSERT_EQ(page(), SetupWizard::IotHub);
+    m_drive->click("newHubRadio");
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kDevTest));
+    Ui::MessageBanner *banner = m_drive->banner("hubProviderBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Warning; }, 10000)) << str(banner->text());
+    m_drive->type("hubNameEdit", QStringLiteral("later-registered-hub"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    // The DPS's group name, new in Dev/Test (which has only dev-rg).
+    EXPECT_EQ(m_drive->find<QComboBox>("hubResourceGroupCombo")->currentText(), QStringLiteral("wiz-rg"));
+    ASSERT_TRUE(m_drive->waitMessage("hubResourceGroupMessage", Status::Info));
+    EXPECT_TRUE(m_drive->message("hubResourceGroupMessage").contains(QLatin1String("new resource group 'wiz-rg'")))
+        << str(m_drive->message("hubResourceGroupMessage"));
+    // Not blocked: the plan registers Microsoft.Devices first.
+    ASSERT_TRUE(m_drive->next());
+    ASSERT_EQ(page(), SetupWizard::Link);
+    Setup::PlanInput plan = m_controller->plan();
+    EXPECT_TRUE(plan.registerProviders);
+    EXPECT_EQ(plan.hubSubscriptionId, Demo::kDevTest);
+    EXPECT_EQ(plan.hubResourceGroup, QStringLiteral("wiz-rg"));
+    EXPECT_TRUE(plan.createHubResourceGroup);
+    EXPECT_EQ(banner->status(), Status::Warning); // nothing was registered on the way
+    const RequestLog log = fetchRequestLog(*m_sandbox);
+    EXPECT_EQ(log.count([](const LoggedRequest &e) { return e.path.endsWith(QLatin1String("/register"), Qt::CaseInsensitive); }), 0)
+        << str(log.dump());
+
+    // Back to the DPS's (registered) subscription: nothing to register any more.
+    m_wizard->back();
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kProduction));
+    ASSERT_TRUE(m_drive->next());
+    plan = m_controller->plan();
+    EXPECT_FALSE(plan.registerProviders);
+    EXPECT_TRUE(plan.hubSubscriptionId.isEmpty());
+    EXPECT_TRUE(plan.hubResourceGroup.isEmpty());
+}
+
+TEST_F(WizardTest, ATakenHubNameIsThePlansOwnHubOnlyWhereThePlanPutsIt)
+{
+    startSandbox();
+    ASSERT_EQ(changeSubscription(*m_sandbox, Demo::kDevTest,
+                                 QJsonObject{{QStringLiteral("providers"), QJsonObject{{QStringLiteral("Microsoft.Devices"), QStringLiteral("Registered")}}}}),
+              200);
+    // An earlier, unfinished run created the hub in Dev/Test's dev-rg.
+    createHub(Demo::kDevTest, QStringLiteral("dev-rg"), QStringLiteral("dev-own-hub"), QStringLiteral("S1"), QStringLiteral("northeurope"));
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next());
+    subscriptionPage(p);
+    dpsPage(p);
+    m_drive->click("newHubRadio");
+    m_drive->type("hubNameEdit", QStringLiteral("dev-own-hub"));
+    // In the DPS's subscription and group the name is someone else's.
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Error)) << str(m_drive->message("hubNameMessage"));
+    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("taken"))) << str(m_drive->message("hubNameMessage"));
+    // Where the plan puts it now, it is the plan's own hub: used as it is.
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kDevTest));
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("dev-rg"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    EXPECT_TRUE(m_drive->message("hubNameMessage").contains(QLatin1String("already exists"))) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->waitCanGoOn());
+    // Another group of that subscription: taken again.
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("dev-other-rg"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Error)) << str(m_drive->message("hubNameMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
+    m_drive->type("hubResourceGroupEdit", QStringLiteral("dev-rg"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->next());
+    EXPECT_EQ(m_controller->plan().hubSubscriptionId, Demo::kDevTest);
+    EXPECT_EQ(m_controller->plan().hubResourceGroup, QStringLiteral("dev-rg"));
+    EXPECT_FALSE(m_controller->plan().createHubResourceGroup);
+}
+
+TEST_F(WizardTest, TheFreeHubLimitIsCheckedInTheHubsSubscription)
+{
+    startSandbox();
+    createHub(Demo::kProduction, QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-free-hub"), QStringLiteral("F1"), QStringLiteral("westeurope"));
+    openWizard();
+    Plan p;
+    ASSERT_TRUE(m_drive->next());
+    subscriptionPage(p);
+    dpsPage(p);
+    ASSERT_TRUE(m_drive->pick("hubTierCombo", QStringLiteral("F1")));
+    m_drive->type("hubNameEdit", QStringLiteral("my-free-hub"));
+    ASSERT_TRUE(m_drive->waitMessage("hubTierMessage", Status::Error));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok));
+    EXPECT_FALSE(m_drive->canGoOn());
+    // Dev/Test has no hub at all (not even registered): its free hub is still to be had.
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kDevTest));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_drive->message("hubTierMessage").isEmpty(); }, 10000)) << str(m_drive->message("hubTierMessage"));
+    ASSERT_TRUE(m_drive->waitMessage("hubNameMessage", Status::Ok)) << str(m_drive->message("hubNameMessage"));
+    ASSERT_TRUE(m_drive->next());
+    EXPECT_EQ(m_controller->plan().hubSku, QStringLiteral("F1"));
+    EXPECT_EQ(m_controller->plan().hubSubscriptionId, Demo::kDevTest);
+    // And back in the DPS's subscription, its free hub is taken again.
+    m_wizard->back();
+    ASSERT_TRUE(m_drive->pick("hubSubscriptionCombo", Demo::kProduction));
+    ASSERT_TRUE(m_drive->waitMessage("hubTierMessage", Status::Error));
+    EXPECT_TRUE(m_drive->message("hubTierMessage").contains(QLatin1String("contoso-free-hub"))) << str(m_drive->message("hubTierMessage"));
+    EXPECT_FALSE(m_drive->canGoOn());
+}
+
 namespace {
 bool stepIs(QTreeWidget *steps, Setup::StepId id, const char *state)
 {

@@ -20,6 +20,7 @@ NameChecker::NameChecker(Setup::SetupController &controller, NameKind kind, QLin
             [this](NameKind kind, const QString &name, bool available, const QString &text) {
                 if (kind != m_kind || name != m_edit->text().trimmed())
                     return; // an answer about an older name
+                m_freeName = available && text.isEmpty() ? name : QString();
                 if (available) {
                     m_availableName = name;
                     // A text here says the name is the plan's own resource (it will be used as it is).
@@ -36,6 +37,7 @@ void NameChecker::check()
 {
     const QString name = m_edit->text().trimmed();
     m_availableName.clear();
+    m_freeName.clear();
     const QString problem = Setup::SetupController::nameProblem(name);
     if (problem.isEmpty())
         m_message->setMessage(Status::Busy, tr("Checking whether '%1' is free…").arg(name));
@@ -51,6 +53,11 @@ void NameChecker::check()
 bool NameChecker::isAvailable() const
 {
     return !m_availableName.isEmpty() && m_availableName == m_edit->text().trimmed();
+}
+
+bool NameChecker::isFree() const
+{
+    return !m_freeName.isEmpty() && m_freeName == m_edit->text().trimmed();
 }
 
 } // namespace Dps::Ui

@@ -22,6 +22,9 @@ public:
 
     void check(); // the field's current text
     bool isAvailable() const;
+    // The service said the name is free, not merely the plan's own resource: where that resource is
+    // looked for does not matter.
+    bool isFree() const;
 
 Q_SIGNALS:
     void changed();
@@ -32,6 +35,7 @@ private:
     QLineEdit *m_edit;
     FieldMessage *m_message;
     QString m_availableName; // the last name the service said is free (or is the plan's own resource)
+    QString m_freeName;      // the last name the service said is free
 };
 
 } // namespace Dps::Ui

@@ -169,7 +169,7 @@ private:
     bool m_createGroupFromPlan = true;
 };
 
-// 4. The IoT hub: new (name, tier, units, partitions, region) or existing, from any subscription.
+// 4. The IoT hub: new (name, tier, units, partitions, resource group, region) or existing, in any subscription.
 class IotHubPage : public WizardPage
 {
     Q_OBJECT
@@ -181,12 +181,23 @@ public:
 
 private:
     void onNameEdited();
+    void onPlaceChanged(); // the subscription or resource group of a new hub changed
     void updateMode();
     void updateTier();
+    void updateGroupMessage();
     void onHubSubscriptionChosen();
+    void onProviderState(const QString &subscriptionId, const Arm::ProviderState &state);
+    void onResourceGroups(const QString &subscriptionId, const QList<Arm::ResourceGroup> &groups);
+    void storeHubPlace(); // the new hub's subscription and resource group, into plan()
+    bool isCurrent() const;
     QString hubSubscription() const;
     QString hubTenant() const;
+    QString hubGroup() const;                         // as typed or chosen
+    QString listedGroup(const QString &name) const;   // the listed group of that name; empty: a new one
+    QString freeHubInUse() const;                     // the subscription's F1 hub, if it has one
 
+    QComboBox *m_hubSubscription;
+    MessageBanner *m_provider;
     QRadioButton *m_new;
     QRadioButton *m_existing;
     QLineEdit *m_name;
@@ -196,16 +207,22 @@ private:
     FieldMessage *m_tierMessage;
     QSpinBox *m_units;
     QSpinBox *m_partitions;
+    QComboBox *m_group; // editable: an existing group of the subscription, or a new name
+    FieldMessage *m_groupMessage;
     QComboBox *m_region;
-    QComboBox *m_hubSubscription;
     QComboBox *m_hubs;
     FieldMessage *m_hubsMessage;
-    QList<Arm::IotHub> m_hubList;
-    QString m_hubListFor;
     NameChecker *m_nameCheck;
-    QString m_freeHubInUse; // name of the subscription's existing F1 hub, if any
-    bool m_freeChecked = false;
-    QString m_freeCheckedFor;
+    QString m_lookupsFor; // the subscription whose regions, groups, provider state and hubs were asked for
+    QList<Arm::IotHub> m_hubList;
+    QString m_hubListFor; // the subscription whose hubs m_hubList holds (none when it is not registered)
+    QString m_hubsError;
+    QList<Arm::ResourceGroup> m_groupList;
+    QString m_groupsFor;  // the subscription whose groups m_groupList holds
+    QString m_groupsError;
+    QString m_providerFor; // the subscription whose Microsoft.Devices state is known
+    bool m_providerRegistered = false;
+    bool m_registering = false;
 };
 
 // 5. Link: access policy, allocation weight, "apply allocation policy".

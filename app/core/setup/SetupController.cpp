@@ -346,8 +346,11 @@ void SetupController::sendNameCheck(NameKind kind)
     NameCheck &check = nameCheck(kind);
     const quint64 generation = check.generation;
     const QString name = check.name;
-    const QString sub = kind == NameKind::Dps ? m_plan.subscriptionId : m_plan.effectiveHubSubscription();
-    const QString tenant = tenantOf(sub, kind == NameKind::Dps ? m_plan.tenantId : m_plan.effectiveHubTenant());
+    // DPS and hub names are global, so both are checked in the DPS's subscription: the subscription page
+    // made sure Microsoft.Devices is registered there, which the hub's subscription may not be yet.
+    // Whether a taken name is the plan's own resource is looked up where the plan puts it (confirmOwnResource).
+    const QString sub = m_plan.subscriptionId;
+    const QString tenant = tenantOf(sub, m_plan.tenantId);
     if (sub.isEmpty()) {
         Q_EMIT nameChecked(kind, name, false, tr("Choose a subscription first; the name is checked in it."));
         return;

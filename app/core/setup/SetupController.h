@@ -121,7 +121,9 @@ public:
 
     // ---- name checks ------------------------------------------------------------------------
     // Debounced: the request goes out nameCheckDelayMs() after the last call, for the last name only,
-    // in plan()'s subscription (the hub's for checkHubName). A name breaking the naming rule is answered
+    // in plan()'s subscription (the DPS's for both: the names are global, and a new hub's subscription may
+    // not be registered for Microsoft.Devices yet). A taken name that is the plan's own DPS or hub (looked
+    // up in plan().dpsRef() / hubRef()) is available. A name breaking the naming rule is answered
     // at once, without a request. nameChecked is emitted only for the latest name of each kind.
     void checkDpsName(const QString &name);
     void checkHubName(const QString &name);
