@@ -13,6 +13,7 @@
 #include "ui/widgets/CopyField.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
 #include <QJsonDocument>
@@ -210,6 +211,10 @@ protected:
         dpsPage(p);
         hubPage(p);
         linkAndPolicyPages(p);
+        // Review reads Azure first; the plan's words come with the checks' answer.
+        ASSERT_TRUE(QTest::qWaitFor([this] {
+            return !m_drive->find<QLabel>("planSummary")->text().startsWith(QLatin1String("Reading what exists"));
+        }, 30000));
     }
 
     // Review -> Apply -> Done.
@@ -263,7 +268,7 @@ TEST_F(WizardTest, NewResourcesFromSignInToDoneWithEveryCopy)
     // Review: the plan in words and the calls; nothing written yet.
     const QString summary = m_drive->find<QLabel>("planSummary")->text();
     EXPECT_TRUE(summary.contains(QLatin1String("wiz-dps"))) << str(summary);
-    EXPECT_TRUE(summary.contains(QLatin1String("lowest latency"))) << str(summary);
+    EXPECT_TRUE(summary.contains(QLatin1String("Lowest latency"))) << str(summary);
     auto *calls = m_drive->find<QTreeWidget>("callList");
     EXPECT_GT(calls->topLevelItemCount(), 4);
     // Every call shows its whole text (wrapped, never cut or elided), at this window's width.
@@ -409,6 +414,86 @@ TEST_F(WizardTest, ADedicatedLeastPrivilegePolicyLinksAnExistingHub)
     ASSERT_EQ(dps.linkedHubs.size(), 1);
     EXPECT_TRUE(dps.linkedHubs[0].connectionString.contains(QLatin1String("SharedAccessKeyName=dps-only")))
         << str(dps.linkedHubs[0].connectionString);
+}
+
+// An existing DPS whose policy is Static, with the chosen hub linked at weight 1: the pages start from
+// what it holds and say so; Review lists the changes as before -> after apart from creations; Apply
+// writes exactly the plan's one DPS update; a second Review says there is nothing to do.
+TEST_F(WizardTest, AnExistingDpsStartsFromWhatItHoldsAndReviewSaysBeforeAndAfter)
+{
+    startSandbox();
+    const Services::ResourceRef ref{Demo::kProduction, QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-dps"), m_session->tenantId};
+    waitValue<QJsonObject>(m_session->service->setAllocationPolicy(ref, QStringLiteral("Static")));
+    ASSERT_EQ(getDps(QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-dps")).allocationPolicy, QStringLiteral("Static"));
+    openWizard();
+    Plan p;
+    p.newGroup = false;
+    p.group = QStringLiteral("iot-prod-rg");
+    p.newDps = false;
+    p.dps = QStringLiteral("contoso-dps");
+    p.newHub = false;
+    p.hub = QStringLiteral("contoso-hub-weu");
+    ASSERT_TRUE(m_drive->next("sign-in"));
+    subscriptionPage(p);
+    dpsPage(p);
+    hubPage(p);
+
+    // Link: the existing link, with its weight and flag as the starting point.
+    ASSERT_EQ(page(), SetupWizard::Link);
+    auto *note = m_drive->find<QLabel>("existingLinkNote");
+    EXPECT_TRUE(note->isVisible());
+    EXPECT_TRUE(note->text().contains(QLatin1String("already linked"))) << str(note->text());
+    EXPECT_TRUE(note->text().contains(QLatin1String("allocation weight 1"))) << str(note->text());
+    EXPECT_EQ(m_drive->find<QSpinBox>("allocationWeightSpin")->value(), 1);
+    EXPECT_TRUE(m_drive->find<QCheckBox>("applyAllocationPolicyCheck")->isChecked());
+    m_drive->shot("link-existing");
+    m_drive->find<QSpinBox>("allocationWeightSpin")->setValue(3);
+    ASSERT_TRUE(m_drive->next("link"));
+
+    // Policy: the DPS's own, said as "currently".
+    ASSERT_EQ(page(), SetupWizard::Policy);
+    EXPECT_TRUE(m_drive->find<QRadioButton>("staticRadio")->isChecked());
+    auto *current = m_drive->find<QLabel>("currentPolicyNote");
+    EXPECT_TRUE(current->isVisible());
+    EXPECT_TRUE(current->text().contains(QLatin1String("currently uses Static configuration"))) << str(current->text());
+    m_drive->shot("policy-current");
+    m_drive->click("hashedRadio");
+    ASSERT_TRUE(m_drive->next("allocation-policy"));
+    ASSERT_EQ(page(), SetupWizard::Review);
+    ASSERT_TRUE(m_drive->waitCanGoOn(30000));
+
+    // Review: changes to what exists, before -> after, apart from anything new (there is none).
+    const QString summary = m_drive->find<QLabel>("planSummary")->text();
+    m_drive->shot("review-changes");
+    EXPECT_FALSE(summary.contains(QLatin1String("New:"))) << str(summary);
+    const int changes = summary.indexOf(QLatin1String("Changes to existing resources"));
+    const int unchanged = summary.indexOf(QLatin1String("Unchanged:"));
+    ASSERT_GE(changes, 0) << str(summary);
+    const int weightLine = summary.indexOf(QLatin1String("Change the allocation weight of the link to 'contoso-hub-weu' from 1 to 3"));
+    const int policyLine = summary.indexOf(QLatin1String("Change the allocation policy from Static configuration to Evenly weighted distribution"));
+    EXPECT_GT(weightLine, changes) << str(summary);
+    EXPECT_GT(policyLine, changes) << str(summary);
+    EXPECT_LT(weightLine, unchanged) << str(summary);
+    EXPECT_TRUE(summary.contains(QLatin1String("Use the existing Device Provisioning Service 'contoso-dps'"))) << str(summary);
+    const std::optional<Setup::Plan> plan = m_controller->currentPlan();
+    ASSERT_TRUE(plan.has_value());
+    ASSERT_EQ(plan->writes().size(), 1);
+
+    // Apply writes exactly that.
+    clearRequestLog(*m_sandbox);
+    applyToDone();
+    const QList<LoggedRequest> writes = fetchRequestLog(*m_sandbox).writes();
+    ASSERT_EQ(writes.size(), 1) << str(fetchRequestLog(*m_sandbox).dump());
+    EXPECT_EQ(writes[0].method, plan->writes()[0].method);
+    EXPECT_EQ(writes[0].path.toLower(), plan->writes()[0].path.toLower());
+    const Arm::ProvisioningService dps = getDps(QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-dps"));
+    EXPECT_EQ(dps.allocationPolicy, QStringLiteral("Hashed"));
+    ASSERT_EQ(dps.linkedHubs.size(), 1);
+    EXPECT_EQ(dps.linkedHubs[0].allocationWeight, 3);
+
+    // The same choices again: nothing to do.
+    m_controller->runChecks();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_controller->currentPlan().has_value() && m_controller->currentPlan()->nothingToDo(); }, 15000));
 }
 
 TEST_F(WizardTest, HubFromAnotherSubscription)

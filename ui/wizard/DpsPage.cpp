@@ -150,6 +150,7 @@ bool DpsPage::validatePage()
         p.createResourceGroup = m_createGroupFromPlan;
         p.hubResourceGroup.clear();
         p.createHubResourceGroup = m_createGroupFromPlan;
+        controller().setExistingDps(std::nullopt);
         return true;
     }
     p.resourceGroup = m_groupFromPlan;
@@ -160,6 +161,7 @@ bool DpsPage::validatePage()
         if (s.name != m_list->currentData().toString())
             continue;
         p.dpsName = s.name;
+        controller().setExistingDps(s);
         if (s.resourceGroup.compare(m_groupFromPlan, Qt::CaseInsensitive) != 0) {
             // The DPS lives elsewhere: a new hub still goes into the group chosen on the previous page.
             p.hubResourceGroup = m_groupFromPlan;

@@ -52,7 +52,14 @@ LinkPage::LinkPage(Setup::SetupController &controller, QWidget *parent)
     m_apply->setAccessibleName(tr("Apply allocation policy"));
     m_apply->setChecked(true);
 
+    m_existingLink = new QLabel(this);
+    m_existingLink->setObjectName(QStringLiteral("existingLinkNote"));
+    m_existingLink->setTextFormat(Qt::PlainText); // names come from Azure
+    wrapText(m_existingLink);
+    m_existingLink->setVisible(false);
+
     auto *form = new QFormLayout;
+    form->addRow(m_existingLink);
     form->addRow(m_usePolicy);
     addLabeledRow(form, tr("&Access policy:"), m_policy);
     form->addRow(QString(), m_policyMessage);
@@ -150,6 +157,32 @@ void LinkPage::initializePage()
     }
     m_weight->setValue(p.link.allocationWeight);
     m_apply->setChecked(p.link.applyAllocationPolicy);
+    // The chosen hub may be linked to the chosen DPS already: show the link as it is and start from it.
+    std::optional<Arm::LinkedHub> linked;
+    const auto &dps = controller().existingDps();
+    if (dps && !p.createDps && !p.createHub) {
+        for (const auto &l : dps->linkedHubs) {
+            if (l.hostName.section(QLatin1Char('.'), 0, 0).compare(p.hubName, Qt::CaseInsensitive) == 0)
+                linked = l;
+        }
+    }
+    if (linked) {
+        const QString pair = dps->id + QLatin1Char('|') + p.hubName;
+        if (m_linkPresetFor != pair) {
+            m_linkPresetFor = pair;
+            m_weight->setValue(linked->allocationWeight);
+            m_apply->setChecked(linked->applyAllocationPolicy);
+        }
+        m_existingLink->setText(tr("The IoT hub '%1' is already linked to the DPS '%2' with allocation weight %3 and apply allocation "
+                                   "policy %4. Apply changes the link only where you change these; its access policy stays as it is.")
+                                    .arg(p.hubName, p.dpsName)
+                                    .arg(linked->allocationWeight)
+                                    .arg(linked->applyAllocationPolicy ? tr("on") : tr("off")));
+        m_existingLink->setVisible(true);
+    } else {
+        m_existingLink->clear();
+        m_existingLink->setVisible(false);
+    }
     const QString key = QStringLiteral("%1/%2/%3").arg(p.createHub ? QStringLiteral("new") : p.effectiveHubSubscription(),
                                                        p.effectiveHubResourceGroup(), p.hubName);
     if (key == m_loadedFor)
@@ -217,12 +250,34 @@ PolicyPage::PolicyPage(Setup::SetupController &controller, QWidget *parent)
         layout->addWidget(note);
         layout->addSpacing(8);
     }
+    m_current = new QLabel(this);
+    m_current->setObjectName(QStringLiteral("currentPolicyNote"));
+    m_current->setTextFormat(Qt::PlainText);
+    wrapText(m_current);
+    m_current->setVisible(false);
+    layout->addWidget(m_current);
     layout->addStretch();
     m_hashed->setChecked(true);
 }
 
 void PolicyPage::initializePage()
 {
+    // An existing DPS: start from its own policy (once per DPS; what the person picks then stays) and
+    // say what it is now, so that a change is a choice, not a default.
+    const auto &dps = controller().existingDps();
+    if (dps && !plan().createDps && !dps->allocationPolicy.isEmpty()) {
+        if (m_presetFor != dps->id) {
+            m_presetFor = dps->id;
+            plan().allocationPolicy = dps->allocationPolicy;
+        }
+        m_current->setText(tr("The DPS '%1' currently uses %2. Choosing another policy changes how it assigns every device "
+                              "that registers from now on.")
+                               .arg(dps->name, Setup::allocationPolicyName(dps->allocationPolicy)));
+        m_current->setVisible(true);
+    } else {
+        m_current->clear();
+        m_current->setVisible(false);
+    }
     const QString policy = plan().allocationPolicy;
     if (policy == QLatin1String("GeoLatency"))
         m_geoLatency->setChecked(true);

@@ -247,6 +247,8 @@ private:
     QStringList m_policyNames; // every policy of the hub that was listed
     QSpinBox *m_weight;
     QCheckBox *m_apply;
+    QLabel *m_existingLink;  // the chosen hub's link to the chosen DPS, when there is one
+    QString m_linkPresetFor; // DPS/hub whose existing link preset the weight and flag
     QString m_loadedFor;
     bool m_loading = false;
 };
@@ -264,6 +266,8 @@ private:
     QRadioButton *m_hashed;
     QRadioButton *m_geoLatency;
     QRadioButton *m_static;
+    QLabel *m_current;      // "The DPS 'x' currently uses ..." for an existing DPS
+    QString m_presetFor;    // the existing DPS whose own policy was preselected
 };
 
 // 7. Review: the plan in plain words, the ARM calls, the pre-flight checks (nothing written yet).

@@ -441,6 +441,7 @@ SetupEngine *SetupController::engine()
                 m_reviewedPlan = m_engine->plan();
             else
                 m_reviewedPlan.reset();
+            m_reviewedPlanApproved = m_checkingForReview && m_reviewedPlan;
             Q_EMIT checksFinished(checks);
         });
         connect(m_engine, &SetupEngine::stepChanged, this, &SetupController::stepChanged);
@@ -471,6 +472,7 @@ void SetupController::runChecks()
     }
     SetupEngine *e = engine();
     e->setInput(m_plan);
+    m_checkingForReview = true;
     e->runChecks();
 }
 
@@ -503,11 +505,15 @@ void SetupController::startApply()
         m_engine->deleteLater();
         m_engine = nullptr;
     }
-    const std::optional<Plan> reviewed = currentPlan();
+    // The first Apply after Review writes only what Review showed (nothing if Azure changed since); a
+    // Retry continues the approved run, whose own first steps have changed Azure meanwhile.
+    const std::optional<Plan> reviewed = m_reviewedPlanApproved ? currentPlan() : std::nullopt;
+    m_reviewedPlanApproved = false;
+    m_checkingForReview = false;
     SetupEngine *e = engine();
     e->setInput(m_plan);
     if (reviewed)
-        e->setExpectedPlan(*reviewed); // writes nothing if Azure changed since Review
+        e->setExpectedPlan(*reviewed);
     e->start(); // resumes from the journal when the same plan ran before (Retry)
 }
 

@@ -98,6 +98,10 @@ public:
     // The typed choices; pages edit them directly.
     PlanInput &plan() { return m_plan; }
     const PlanInput &plan() const { return m_plan; }
+    // The existing DPS chosen on the DPS page as its list showed it (allocation policy, linked hubs), so
+    // the later pages can start from what it holds; nullopt for a new DPS.
+    void setExistingDps(const std::optional<Arm::ProvisioningService> &dps) { m_existingDps = dps; }
+    const std::optional<Arm::ProvisioningService> &existingDps() const { return m_existingDps; }
 
     // ---- lookups ----------------------------------------------------------------------------
     // Subscriptions of every tenant the signed-in identity sees -> subscriptionsChanged. A tenant that
@@ -211,6 +215,7 @@ private:
     Identity::AccountManager *m_accounts;
     std::shared_ptr<RunJournal> m_journal;
     PlanInput m_plan;
+    std::optional<Arm::ProvisioningService> m_existingDps;
 
     QList<Arm::Subscription> m_subscriptions;
     QHash<QString, QString> m_locationNames; // name (lower case) -> display name
@@ -226,6 +231,8 @@ private:
 
     SetupEngine *m_engine = nullptr; // owned (child)
     std::optional<Plan> m_reviewedPlan;
+    bool m_checkingForReview = false;   // the running checks are Review's (not an Apply's)
+    bool m_reviewedPlanApproved = false; // m_reviewedPlan came from Review and no Apply has used it yet
     int m_pollIntervalMs = -1;
     std::optional<SetupResult> m_result;
 };
