@@ -379,38 +379,63 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+523"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+558"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+217"/>
+        <location line="+218"/>
         <location line="+62"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-361"/>
-        <location line="+467"/>
+        <location line="-397"/>
+        <location line="+503"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-474"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation>Das Abonnement %1 gehört zum Mandanten %2: Das Token dieses Mandanten wird verwendet.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>Nothing to do: everything is already as asked. The setup would change nothing.</source>
+        <translation>Nichts zu tun: Alles ist bereits wie gewünscht. Die Einrichtung würde nichts ändern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New:</source>
+        <translation>Neu:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes to existing resources:</source>
+        <translation>Änderungen an vorhandenen Ressourcen:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unchanged:</source>
+        <translation>Unverändert:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The ARM calls, in order (steps that don&apos;t wait for each other run in parallel; writes marked *):</source>
+        <translation>Die ARM-Aufrufe in ihrer Reihenfolge (Schritte, die nicht aufeinander warten, laufen parallel; Schreibzugriffe mit * markiert):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Creates (or completes) a DPS linked to an IoT hub: resource group, DPS and hub in parallel, link, allocation policy. Re-running finishes an interrupted setup and changes nothing that is already done.</source>
         <translation>Erstellt (oder vervollständigt) einen mit einem IoT-Hub verknüpften DPS: Ressourcengruppe, DPS und Hub parallel, Verknüpfung, Zuordnungsrichtlinie. Ein erneuter Aufruf schließt eine unterbrochene Einrichtung ab und ändert nichts, was bereits erledigt ist.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+227"/>
+        <location line="+228"/>
         <source>Subscription of the DPS.</source>
         <translation>Abonnement des DPS.</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation>Ressourcengruppe des DPS (wird bei Bedarf erstellt).</translation>
     </message>
@@ -420,14 +445,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+212"/>
+        <location line="+213"/>
         <location line="+1"/>
         <location line="+61"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-289"/>
         <source>The resource group must exist already.</source>
         <translation>Die Ressourcengruppe muss bereits existieren.</translation>
     </message>
@@ -547,13 +572,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Only check and print the ARM calls the setup would make; change nothing.</source>
-        <translation>Nur prüfen und die ARM-Aufrufe ausgeben, die die Einrichtung ausführen würde; nichts ändern.</translation>
+        <source>Only read what exists and print the plan: what is created, what changes (before -&gt; after), the ARM calls. Changes nothing.</source>
+        <translation>Nur lesen, was vorhanden ist, und den Plan ausgeben: was erstellt wird, was sich ändert (vorher -&gt; nachher), die ARM-Aufrufe. Ändert nichts.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Register Microsoft.Devices in the subscription if needed.</source>
-        <translation>Microsoft.Devices bei Bedarf im Abonnement registrieren.</translation>
+        <source>Register Microsoft.Devices where it is missing (the DPS&apos;s and the hub&apos;s subscription), as a step of the setup.</source>
+        <translation>Microsoft.Devices registrieren, wo es fehlt (im Abonnement des DPS und des Hubs), als Schritt der Einrichtung.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -561,17 +586,12 @@
         <translation>Fehlend: %1. Siehe dps-setup setup --help.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>--dps-units, --hub-units, --partitions and --weight take whole numbers.</source>
         <translation>--dps-units, --hub-units, --partitions und --weight erwarten ganze Zahlen.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>The setup makes these ARM calls, in this order (DPS and hub run in parallel):</source>
-        <translation>Die Einrichtung führt diese ARM-Aufrufe in dieser Reihenfolge aus (DPS und Hub parallel):</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Check failed: %1</source>
         <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
@@ -581,41 +601,51 @@
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+15"/>
+        <source>Change: %1</source>
+        <translation>Änderung: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to do: everything is already as asked.</source>
+        <translation>Nichts zu tun: Alles ist bereits wie gewünscht.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Done. The DPS &apos;%1&apos; is linked to the IoT hub &apos;%2&apos;.</source>
         <translation>Fertig. Der DPS „%1“ ist mit dem IoT-Hub „%2“ verknüpft.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+112"/>
         <source>ID scope:                %1</source>
         <translation>ID-Bereich:               %1</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Service endpoint:        %1</source>
         <translation>Dienstendpunkt:           %1</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Global device endpoint:  %1</source>
         <translation>Globaler Geräteendpunkt:  %1</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-111"/>
         <source>IoT hub host name:       %1</source>
         <translation>Hostname des IoT-Hubs:    %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+127"/>
+        <location line="+111"/>
         <source>Allocation policy:       %1</source>
         <translation>Zuordnungsrichtlinie:     %1</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-101"/>
         <source>Nothing that succeeded is undone; run the same command again to finish the setup.</source>
         <translation>Erfolgreich ausgeführte Schritte werden nicht rückgängig gemacht; führen Sie denselben Befehl erneut aus, um die Einrichtung abzuschließen.</translation>
     </message>
@@ -625,12 +655,7 @@
         <translation>Abbruch: Es werden keine neuen Schritte gestartet; bereits in Azure laufende Vorgänge werden dort abgeschlossen.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Registering Microsoft.Devices in subscription %1...</source>
-        <translation>Microsoft.Devices wird im Abonnement %1 registriert...</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Prints a DPS&apos;s ID scope, service endpoint and global device endpoint.</source>
         <translation>Gibt den ID-Bereich, den Dienstendpunkt und den globalen Geräteendpunkt eines DPS aus.</translation>
     </message>
@@ -752,7 +777,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-886"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-922"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
     </message>
@@ -1667,7 +1692,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+544"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+549"/>
         <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
         <translation>„%1“ ist kein gültiger Name für eine Zugriffsrichtlinie: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Bindestriche, Unterstriche oder Punkte.</translation>
     </message>
@@ -1678,37 +1703,42 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+136"/>
+        <location line="+92"/>
+        <location line="+147"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation>Die Zuordnungsgewichtung muss eine ganze Zahl von 0 bis 1000 sein.</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-228"/>
+        <location line="+108"/>
         <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
         <translation>Der IoT-Hub „%1“ ist nicht bereit (Status %2, Bereitstellung %3). Warten Sie, bis er aktiv ist, und verknüpfen Sie ihn dann.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-100"/>
+        <location line="+105"/>
         <source>The IoT hub &quot;%1&quot; does not allow shared access policies (local authentication is disabled), which linking needs. Allow them on the hub, or choose another hub.</source>
         <translation>Der IoT-Hub „%1“ lässt keine freigegebenen Zugriffsrichtlinien zu (die lokale Authentifizierung ist deaktiviert), die für die Verknüpfung erforderlich sind. Lassen Sie sie auf dem Hub zu, oder wählen Sie einen anderen Hub aus.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-88"/>
         <source>The IoT hub &quot;%1&quot; is already linked to the provisioning service &quot;%2&quot;.</source>
         <translation>Der IoT-Hub „%1“ ist bereits mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+110"/>
         <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
         <translation>Die Zugriffsrichtlinie „%1“ des IoT-Hubs „%2“ hat die Rechte „%3“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich. Wählen Sie eine andere Richtlinie aus, zum Beispiel iothubowner.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+101"/>
         <source>The IoT hub &quot;%1&quot; is not linked to the provisioning service &quot;%2&quot;.</source>
         <translation>Der IoT-Hub „%1“ ist nicht mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-159"/>
+        <location line="+193"/>
         <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
         <translation>„%1“ ist keine Zuordnungsrichtlinie. Wählen Sie Hashed (gleichmäßig gewichtet), GeoLatency (niedrigste Latenz) oder Static.</translation>
     </message>
@@ -1716,7 +1746,17 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup</name>
     <message>
-        <location filename="../app/core/setup/SetupPlan.cpp" line="+87"/>
+        <location filename="../app/core/setup/SetupPlan.cpp" line="+89"/>
+        <source>Microsoft.Devices registration</source>
+        <translation>Registrierung von Microsoft.Devices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microsoft.Devices registration of the hub&apos;s subscription</source>
+        <translation>Registrierung von Microsoft.Devices im Abonnement des Hubs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resource group</source>
         <translation>Ressourcengruppe</translation>
     </message>
@@ -1780,20 +1820,310 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <source>Not started (an earlier step failed)</source>
         <translation>Nicht gestartet (ein vorheriger Schritt ist fehlgeschlagen)</translation>
     </message>
+    <message>
+        <location filename="../app/core/setup/Plan.cpp" line="+17"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Lowest latency</source>
+        <translation>Geringste Latenz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Static configuration</source>
+        <translation>Statische Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evenly weighted distribution</source>
+        <translation>Gleichmäßig gewichtete Verteilung</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>The IoT hub is in the DPS&apos;s subscription.</source>
+        <translation>Der IoT-Hub liegt im Abonnement des DPS.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microsoft.Devices is registered in the subscription %1.</source>
+        <translation>Microsoft.Devices ist im Abonnement %1 registriert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register the resource provider Microsoft.Devices in the subscription %1 (it takes a minute or two).</source>
+        <translation>Den Ressourcenanbieter Microsoft.Devices im Abonnement %1 registrieren (dauert ein bis zwei Minuten).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Microsoft.Devices: from %1 to Registered</source>
+        <translation>Microsoft.Devices: von %1 zu Registered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register Microsoft.Devices in the subscription %1</source>
+        <translation>Microsoft.Devices im Abonnement %1 registrieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until Microsoft.Devices is registered</source>
+        <translation>Warten, bis Microsoft.Devices registriert ist</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The IoT hub goes into the DPS&apos;s resource group.</source>
+        <translation>Der IoT-Hub kommt in die Ressourcengruppe des DPS.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the existing resource group &apos;%1&apos;.</source>
+        <translation>Die vorhandene Ressourcengruppe „%1“ verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the resource group &apos;%1&apos; in %2.</source>
+        <translation>Die Ressourcengruppe „%1“ in %2 erstellen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <location line="+34"/>
+        <source>Region: %1</source>
+        <translation>Region: %1</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Create the resource group &apos;%1&apos;</source>
+        <translation>Die Ressourcengruppe „%1“ erstellen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) in %2 with the allocation policy %3.</source>
+        <translation>
+            <numerusform>Den Device Provisioning Service „%1“ (S1, %n Einheit) in %2 mit der Zuordnungsrichtlinie %3 erstellen.</numerusform>
+            <numerusform>Den Device Provisioning Service „%1“ (S1, %n Einheiten) in %2 mit der Zuordnungsrichtlinie %3 erstellen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tier: S1, %n unit(s)</source>
+        <translation>
+            <numerusform>Tarif: S1, %n Einheit</numerusform>
+            <numerusform>Tarif: S1, %n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allocation policy: %1</source>
+        <translation>Zuordnungsrichtlinie: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the DPS &apos;%1&apos; with the allocation policy %2, then wait until it is active</source>
+        <translation>Den DPS „%1“ mit der Zuordnungsrichtlinie %2 erstellen und warten, bis er aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the new DPS (ID scope, endpoints)</source>
+        <translation>Den neuen DPS lesen (ID-Bereich, Endpunkte)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait for the DPS &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
+        <translation>Auf den DPS „%1“ warten, den ein früherer Lauf begonnen hat (Azure meldet: %2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until the DPS is active</source>
+        <translation>Warten, bis der DPS aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the existing Device Provisioning Service &apos;%1&apos;.</source>
+        <translation>Den vorhandenen Device Provisioning Service „%1“ verwenden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Create the IoT hub &apos;%1&apos; (%2, %n unit(s), %3 partitions) in %4.</source>
+        <translation>
+            <numerusform>Den IoT-Hub „%1“ (%2, %n Einheit, %3 Partitionen) in %4 erstellen.</numerusform>
+            <numerusform>Den IoT-Hub „%1“ (%2, %n Einheiten, %3 Partitionen) in %4 erstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It goes into the subscription %1.</source>
+        <translation>Er kommt in das Abonnement %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tier: %1, %n unit(s)</source>
+        <translation>
+            <numerusform>Tarif: %1, %n Einheit</numerusform>
+            <numerusform>Tarif: %1, %n Einheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device-to-cloud partitions: %1</source>
+        <translation>Partitionen für Gerät-zu-Cloud-Nachrichten: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the IoT hub &apos;%1&apos;, then wait until it is active</source>
+        <translation>Den IoT-Hub „%1“ erstellen und warten, bis er aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the new IoT hub (host name)</source>
+        <translation>Den neuen IoT-Hub lesen (Hostname)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait for the IoT hub &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
+        <translation>Auf den IoT-Hub „%1“ warten, den ein früherer Lauf begonnen hat (Azure meldet: %2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until the IoT hub is active</source>
+        <translation>Warten, bis der IoT-Hub aktiv ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the existing IoT hub &apos;%1&apos;.</source>
+        <translation>Den vorhandenen IoT-Hub „%1“ verwenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the existing IoT hub &apos;%1&apos; of the subscription %2.</source>
+        <translation>Den vorhandenen IoT-Hub „%1“ des Abonnements %2 verwenden.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Link the IoT hub &apos;%1&apos; with its access policy &apos;%2&apos;, allocation weight %3, apply allocation policy: %4</source>
+        <translation>Den IoT-Hub „%1“ mit seiner Zugriffsrichtlinie „%2“ verknüpfen, Zuordnungsgewichtung %3, Zuordnungsrichtlinie anwenden: %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change the allocation weight of the link to &apos;%1&apos; from %2 to %3</source>
+        <translation>Die Zuordnungsgewichtung der Verknüpfung mit „%1“ von %2 auf %3 ändern</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change &apos;apply allocation policy&apos; of the link to &apos;%1&apos; from no to yes</source>
+        <translation>„Zuordnungsrichtlinie anwenden“ der Verknüpfung mit „%1“ von nein auf ja ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &apos;apply allocation policy&apos; of the link to &apos;%1&apos; from yes to no</source>
+        <translation>„Zuordnungsrichtlinie anwenden“ der Verknüpfung mit „%1“ von ja auf nein ändern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the allocation policy from %1 to %2</source>
+        <translation>Die Zuordnungsrichtlinie von %1 auf %2 ändern</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the IoT hub &apos;%2&apos;</source>
+        <translation>Die Zugriffsrichtlinie „%1“ nur mit RegistryWrite und ServiceConnect zum IoT-Hub „%2“ hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the hub&apos;s access policies (kept in memory only)</source>
+        <translation>Die Zugriffsrichtlinien des Hubs lesen (nur im Arbeitsspeicher)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the access policy &apos;%1&apos; to the IoT hub &apos;%2&apos;</source>
+        <translation>Die Zugriffsrichtlinie „%1“ zum IoT-Hub „%2“ hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the key of the access policy &apos;%1&apos; (kept in memory only)</source>
+        <translation>Den Schlüssel der Zugriffsrichtlinie „%1“ lesen (nur im Arbeitsspeicher)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos; with its access policy &apos;%3&apos;, allocation weight %4, apply allocation policy: %5.</source>
+        <translation>Den IoT-Hub „%1“ mit dem DPS „%2“ verknüpfen, mit seiner Zugriffsrichtlinie „%3“, Zuordnungsgewichtung %4, Zuordnungsrichtlinie anwenden: %5.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change the link of the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos;.</source>
+        <translation>Die Verknüpfung des IoT-Hubs „%1“ mit dem DPS „%2“ ändern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The allocation policy changes in the same update.</source>
+        <translation>Die Zuordnungsrichtlinie ändert sich in derselben Aktualisierung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update the DPS &apos;%1&apos;: the link and the allocation policy in one request</source>
+        <translation>Den DPS „%1“ aktualisieren: Verknüpfung und Zuordnungsrichtlinie in einer Anfrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the DPS &apos;%1&apos;: the link</source>
+        <translation>Den DPS „%1“ aktualisieren: die Verknüpfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the IoT hub to the new DPS &apos;%1&apos;</source>
+        <translation>Den IoT-Hub mit dem neuen DPS „%1“ verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>Wait until the DPS is active again</source>
+        <translation>Warten, bis der DPS wieder aktiv ist</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The IoT hub &apos;%1&apos; is already linked to the DPS with allocation weight %2 and apply allocation policy: %3. Nothing to change.</source>
+        <translation>Der IoT-Hub „%1“ ist bereits mit Zuordnungsgewichtung %2 und „Zuordnungsrichtlinie anwenden“: %3 mit dem DPS verknüpft. Nichts zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The new DPS gets the allocation policy %1 when it is created.</source>
+        <translation>Der neue DPS erhält die Zuordnungsrichtlinie %1 bei seiner Erstellung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the allocation policy %1.</source>
+        <translation>Die Zuordnungsrichtlinie %1 beibehalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The allocation policy changes with the link, in one update of the DPS.</source>
+        <translation>Die Zuordnungsrichtlinie ändert sich mit der Verknüpfung, in einer Aktualisierung des DPS.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Update the DPS &apos;%1&apos;: the allocation policy</source>
+        <translation>Den DPS „%1“ aktualisieren: die Zuordnungsrichtlinie</translation>
+    </message>
 </context>
 <context>
     <name>Dps::Setup::SetupController</name>
     <message>
         <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
         <location line="+205"/>
-        <location line="+184"/>
-        <location line="+13"/>
+        <location line="+197"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-214"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
@@ -1836,7 +2166,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der Name einer Ressourcengruppe darf nicht auf einen Punkt enden.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Choose a subscription first; the name is checked in it.</source>
         <translation>Wählen Sie zuerst ein Abonnement; der Name wird darin geprüft.</translation>
     </message>
@@ -1921,7 +2251,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+177"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation>Diese Einrichtung (DPS „%1“, IoT-Hub „%2“) läuft bereits in einer anderen DPS-Einrichtung (Prozess %3). Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut: Nichts wird doppelt ausgeführt.</translation>
     </message>
@@ -1931,106 +2261,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Die Sperrdatei dieser Einrichtung (%1) kann nicht angelegt werden: Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Check whether the resource group exists</source>
-        <translation>Prüfen, ob die Ressourcengruppe existiert</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the resource group &apos;%1&apos; in %2 if it does not exist</source>
-        <translation>Ressourcengruppe „%1“ in %2 erstellen, falls sie nicht existiert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check whether the hub&apos;s resource group exists</source>
-        <translation>Prüfen, ob die Ressourcengruppe des Hubs existiert</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the resource group &apos;%1&apos; if it does not exist</source>
-        <translation>Ressourcengruppe „%1“ erstellen, falls sie nicht existiert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check whether the DPS exists</source>
-        <translation>Prüfen, ob der DPS existiert</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) and wait until it is active</source>
-        <translation>
-            <numerusform>Device Provisioning Service „%1“ erstellen (S1, %n Einheit) und warten, bis er aktiv ist</numerusform>
-            <numerusform>Device Provisioning Service „%1“ erstellen (S1, %n Einheiten) und warten, bis er aktiv ist</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check whether the IoT hub exists</source>
-        <translation>Prüfen, ob der IoT-Hub existiert</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the IoT hub &apos;%1&apos; (%2, %3 unit(s), %4 partitions) and wait until it is active</source>
-        <translation>IoT-Hub „%1“ erstellen (%2, %3 Einheit(en), %4 Partitionen) und warten, bis er aktiv ist</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Read the IoT hub&apos;s host name and state</source>
-        <translation>Hostname und Status des IoT-Hubs lesen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read the hub&apos;s access policies (kept in memory only)</source>
-        <translation>Zugriffsrichtlinien des Hubs lesen (werden nur im Arbeitsspeicher gehalten)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add the access policy &apos;%1&apos; (RegistryWrite, ServiceConnect) to the IoT hub &apos;%2&apos; if it is missing</source>
-        <translation>Zugriffsrichtlinie „%1“ (RegistryWrite, ServiceConnect) zum IoT-Hub „%2“ hinzufügen, falls sie fehlt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Read the key of the access policy &apos;%1&apos; (kept in memory only)</source>
-        <translation>Schlüssel der Zugriffsrichtlinie „%1“ lesen (wird nur im Arbeitsspeicher gehalten)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+6"/>
-        <source>Read the DPS</source>
-        <translation>DPS lesen</translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Link the IoT hub &apos;%1&apos; to the DPS (weight %2, apply allocation policy: %3)</source>
-        <translation>IoT-Hub „%1“ mit dem DPS verknüpfen (Gewichtung %2, Zuordnungsrichtlinie anwenden: %3)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Keep the DPS&apos;s allocation policy (a new DPS gets Hashed, the default)</source>
-        <translation>Die Zuordnungsrichtlinie des DPS beibehalten (ein neuer DPS erhält Hashed, die Voreinstellung)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep the DPS&apos;s allocation policy as it is</source>
-        <translation>Die Zuordnungsrichtlinie des DPS unverändert lassen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set the allocation policy to %1</source>
-        <translation>Zuordnungsrichtlinie auf %1 festlegen</translation>
-    </message>
-    <message>
-        <location line="+150"/>
+        <location line="+204"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation>Verwenden Sie 3 bis 50 Buchstaben, Ziffern und Bindestriche; der Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden und darf nicht nur aus Ziffern bestehen.</translation>
     </message>
@@ -2158,7 +2389,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie 1 bis 10 Einheiten.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation>Das Abonnement „%1“ ist aktiviert.</translation>
     </message>
@@ -2173,27 +2404,32 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie ein aktiviertes Abonnement aus, oder aktivieren Sie dieses im Azure-Portal wieder.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Microsoft.Devices is registered in subscription %1.</source>
         <translation>Microsoft.Devices ist im Abonnement %1 registriert.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Microsoft.Devices is not registered in subscription %1 (state: %2); the plan registers it first.</source>
+        <translation>Microsoft.Devices ist im Abonnement %1 nicht registriert (Status: %2); der Plan registriert es zuerst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).</source>
         <translation>Der Ressourcenanbieter Microsoft.Devices ist im Abonnement %1 nicht registriert (Status: %2).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Register Microsoft.Devices in the subscription; DPS Setup can do it for you. It takes a minute or two.</source>
-        <translation>Registrieren Sie Microsoft.Devices im Abonnement; die DPS-Einrichtung kann das für Sie erledigen. Das dauert ein bis zwei Minuten.</translation>
+        <location line="+336"/>
+        <source>What is in Azure changed since the plan was reviewed, so Apply would now make other changes than the ones shown. Nothing was changed: review the plan again.</source>
+        <translation>Was in Azure vorhanden ist, hat sich seit der Überprüfung des Plans geändert; „Anwenden“ würde jetzt andere Änderungen vornehmen als die gezeigten. Es wurde nichts geändert: Prüfen Sie den Plan erneut.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-293"/>
         <source>Resource group &apos;%1&apos; exists.</source>
         <translation>Die Ressourcengruppe „%1“ existiert.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The resource group &apos;%1&apos; does not exist.</source>
         <translation>Die Ressourcengruppe „%1“ existiert nicht.</translation>
     </message>
@@ -2203,7 +2439,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie eine vorhandene Ressourcengruppe aus, oder lassen Sie die DPS-Einrichtung eine neue erstellen.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+63"/>
         <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
         <translation>Der DPS „%1“ existiert, aber sein letzter Vorgang ist fehlgeschlagen.</translation>
     </message>
@@ -2218,7 +2454,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Löschen Sie den DPS „%1“ und führen Sie die Einrichtung erneut aus, oder wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-20"/>
         <source>The DPS &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation>Der DPS „%1“ existiert nicht in der Ressourcengruppe „%2“.</translation>
     </message>
@@ -2228,12 +2464,27 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie einen vorhandenen DPS aus, oder lassen Sie die DPS-Einrichtung einen neuen erstellen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-21"/>
         <source>The name &apos;%1&apos; is available for the DPS.</source>
         <translation>Der Name „%1“ ist für den DPS verfügbar.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-75"/>
+        <source>Register it: with Fix it here, or on the command line with --register-provider, which registers it as part of the setup. It takes a minute or two.</source>
+        <translation>Registrieren Sie es: hier mit „Beheben“ oder in der Befehlszeile mit --register-provider, das es als Teil der Einrichtung registriert. Das dauert ein bis zwei Minuten.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The resource group &apos;%1&apos; will be created.</source>
+        <translation>Die Ressourcengruppe „%1“ wird erstellt.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The name &apos;%1&apos; is checked when Microsoft.Devices is registered.</source>
+        <translation>Der Name „%1“ wird geprüft, sobald Microsoft.Devices registriert ist.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The DPS name &apos;%1&apos; is already taken: %2</source>
         <translation>Der DPS-Name „%1“ ist bereits vergeben: %2</translation>
     </message>
@@ -2243,7 +2494,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>DPS-Namen gelten global in ganz Azure; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+94"/>
         <source>The IoT hub &apos;%1&apos; exists but its last operation failed.</source>
         <translation>Der IoT-Hub „%1“ existiert, aber sein letzter Vorgang ist fehlgeschlagen.</translation>
     </message>
@@ -2268,7 +2519,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der IoT-Hub „%1“ existiert und wird verwendet.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The policy &apos;%1&apos; has RegistryWrite and ServiceConnect.</source>
         <translation>Die Richtlinie „%1“ hat RegistryWrite und ServiceConnect.</translation>
     </message>
@@ -2294,7 +2545,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der IoT-Hub hat keine Zugriffsrichtlinie „%1“.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-73"/>
         <source>The IoT hub &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation>Der IoT-Hub „%1“ existiert nicht in der Ressourcengruppe „%2“.</translation>
     </message>
@@ -2304,7 +2555,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie einen vorhandenen IoT-Hub aus, oder lassen Sie die DPS-Einrichtung einen neuen erstellen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-53"/>
         <source>The name &apos;%1&apos; is available for the IoT hub.</source>
         <translation>Der Name „%1“ ist für den IoT-Hub verfügbar.</translation>
     </message>
@@ -2319,7 +2570,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>IoT-Hub-Namen gelten global in ganz Azure; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+68"/>
         <source>The subscription has no free hub yet.</source>
         <translation>Das Abonnement hat noch keinen kostenlosen Hub.</translation>
     </message>
@@ -2334,7 +2585,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie einen kostenpflichtigen Tarif wie S1 oder B1, verwenden Sie den vorhandenen kostenlosen Hub, oder löschen Sie ihn zuerst.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+89"/>
         <location line="+19"/>
         <source>DPS and IoT Hub are offered in %1.</source>
         <translation>DPS und IoT Hub werden in %1 angeboten.</translation>
@@ -2352,22 +2603,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie eine dieser Regionen aus: %1.</translation>
     </message>
     <message>
-        <location line="+188"/>
-        <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
-        <translation>Der %1 „%2“ hat den Status „%3“. Löschen Sie ihn und führen Sie die Einrichtung erneut aus.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>DPS</source>
-        <translation>DPS</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>IoT hub</source>
-        <translation>IoT-Hub</translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+281"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation>Azure meldet für den Vorgang an „%1“ den Status %2.</translation>
     </message>
@@ -2446,12 +2682,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Alles ist eingerichtet. Klicken Sie auf „Weiter“, um den ID-Bereich und die Endpunkte zu sehen, die Ihre Geräte benötigen.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Working… You can leave this window open; each step shows what Azure reports.</source>
         <translation>In Arbeit… Sie können dieses Fenster geöffnet lassen; jeder Schritt zeigt, was Azure meldet.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -2467,6 +2703,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+3"/>
+        <source>Registering Microsoft.Devices in the subscription %1 failed.</source>
+        <translation>Die Registrierung von Microsoft.Devices im Abonnement %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+3"/>
         <source>Creating the resource group &apos;%1&apos; failed.</source>
         <translation>Das Erstellen der Ressourcengruppe „%1“ ist fehlgeschlagen.</translation>
@@ -2805,7 +3047,7 @@ Globaler Geräteendpunkt: %2
 <context>
     <name>Dps::Ui::IotHubPage</name>
     <message>
-        <location filename="../ui/wizard/IotHubPage.cpp" line="+29"/>
+        <location filename="../ui/wizard/IotHubPage.cpp" line="+31"/>
         <source>F1 – Free</source>
         <translation>F1 – Free</translation>
     </message>
@@ -2855,7 +3097,7 @@ Globaler Geräteendpunkt: %2
         <translation>Standard-Tarif: 300 Millionen Nachrichten pro Tag und Einheit, höchstens 10 Einheiten, mit allen Funktionen von IoT Hub.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>IoT hub</source>
         <translation>IoT-Hub</translation>
     </message>
@@ -2863,6 +3105,11 @@ Globaler Geräteendpunkt: %2
         <location line="+1"/>
         <source>Devices send their data to an IoT hub. Create one, or use one you have, from this or another subscription.</source>
         <translation>Geräte senden ihre Daten an einen IoT-Hub. Erstellen Sie einen, oder verwenden Sie einen vorhandenen aus diesem oder einem anderen Abonnement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subscription of the IoT hub</source>
+        <translation>Abonnement des IoT-Hubs</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2900,14 +3147,19 @@ Globaler Geräteendpunkt: %2
         <translation>Wie viele Leser Gerätenachrichten parallel verarbeiten können. Der Wert kann später nicht mehr geändert werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>IoT hub region</source>
-        <translation>Region des IoT-Hubs</translation>
+        <location line="+4"/>
+        <source>Resource group of the new IoT hub</source>
+        <translation>Ressourcengruppe des neuen IoT-Hubs</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Subscription of the existing hub</source>
-        <translation>Abonnement des vorhandenen Hubs</translation>
+        <location line="+6"/>
+        <source>e.g. iot-provisioning</source>
+        <translation>z. B. iot-provisioning</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IoT hub region</source>
+        <translation>Region des IoT-Hubs</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2915,7 +3167,7 @@ Globaler Geräteendpunkt: %2
         <translation>Vorhandener IoT-Hub</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>N&amp;ame:</source>
         <translation>N&amp;ame:</translation>
     </message>
@@ -2935,32 +3187,53 @@ Globaler Geräteendpunkt: %2
         <translation>&amp;Partitionen:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Subs&amp;cription:</source>
         <translation>A&amp;bonnement:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
+        <source>&amp;Resource group:</source>
+        <translation>&amp;Ressourcengruppe:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Hub:</source>
         <translation>&amp;Hub:</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>%1 (%2, resource group %3, %4)</source>
         <translation>%1 (%2, Ressourcengruppe %3, %4)</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+178"/>
         <source>This subscription has no IoT hub yet.</source>
         <translation>Dieses Abonnement hat noch keinen IoT-Hub.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-153"/>
+        <source>The regions of this subscription could not be listed.</source>
+        <translation>Die Regionen dieses Abonnements konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether this subscription can hold IoT resources could not be checked.</source>
+        <translation>Ob dieses Abonnement IoT-Ressourcen enthalten kann, konnte nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try aga&amp;in</source>
+        <translation>Erneut vers&amp;uchen</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>%1 (same as the DPS)</source>
         <translation>%1 (dasselbe wie beim DPS)</translation>
     </message>
@@ -2970,17 +3243,68 @@ Globaler Geräteendpunkt: %2
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>Loading the IoT hubs of this subscription…</source>
         <translation>Die IoT-Hubs dieses Abonnements werden geladen…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
+        <location line="+10"/>
+        <source>Registering Microsoft.Devices in this subscription. This usually takes a minute…</source>
+        <translation>Microsoft.Devices wird in diesem Abonnement registriert. Das dauert meist etwa eine Minute…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>This subscription is not registered for IoT resources yet (the resource provider Microsoft.Devices is %1), so it has no IoT hub. Register it now, or go on with a new hub: Apply registers it first (a minute or two).</source>
+        <translation>Dieses Abonnement ist noch nicht für IoT-Ressourcen registriert (der Ressourcenanbieter Microsoft.Devices ist %1), daher hat es keinen IoT-Hub. Registrieren Sie es jetzt, oder fahren Sie mit einem neuen Hub fort: „Anwenden“ registriert es zuerst (ein bis zwei Minuten).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not registered</source>
+        <translation>nicht registriert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register &amp;Microsoft.Devices</source>
+        <translation>&amp;Microsoft.Devices registrieren</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Existing resource group.</source>
+        <translation>Vorhandene Ressourcengruppe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new resource group &apos;%1&apos; will be created in %2.</source>
+        <translation>Eine neue Ressourcengruppe „%1“ wird in %2 erstellt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the hub&apos;s region</source>
+        <translation>der Region des Hubs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The resource groups could not be listed (%1). If &apos;%2&apos; does not exist, it will be created.</source>
+        <translation>Die Ressourcengruppen konnten nicht aufgelistet werden (%1). Falls „%2“ nicht existiert, wird sie erstellt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading the resource groups of this subscription…</source>
+        <translation>Die Ressourcengruppen dieses Abonnements werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Whether this subscription already has its free hub could not be checked: %1</source>
+        <translation>Ob dieses Abonnement schon seinen kostenlosen Hub hat, konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Checking whether this subscription already has its free hub…</source>
         <translation>Es wird geprüft, ob dieses Abonnement bereits seinen kostenlosen Hub hat…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This subscription already has its one free hub, &apos;%1&apos;. Choose B1 or S1, or use &apos;%1&apos; as an existing hub.</source>
         <translation>Dieses Abonnement hat bereits seinen einzigen kostenlosen Hub: „%1“. Wählen Sie B1 oder S1, oder verwenden Sie „%1“ als vorhandenen Hub.</translation>
     </message>
@@ -3033,7 +3357,7 @@ Globaler Geräteendpunkt: %2
         <translation>Zuordnungsrichtlinie anwenden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>&amp;Access policy:</source>
         <translation>Zugriffs&amp;richtlinie:</translation>
     </message>
@@ -3093,7 +3417,22 @@ Globaler Geräteendpunkt: %2
         <translation>„%1“ ist eine der integrierten Richtlinien des Hubs; wählen Sie einen eigenen Namen.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
+        <source>The IoT hub &apos;%1&apos; is already linked to the DPS &apos;%2&apos; with allocation weight %3 and apply allocation policy %4. Apply changes the link only where you change these; its access policy stays as it is.</source>
+        <translation>Der IoT-Hub „%1“ ist bereits mit dem DPS „%2“ verknüpft, mit Zuordnungsgewichtung %3 und „Zuordnungsrichtlinie anwenden“ %4. „Anwenden“ ändert die Verknüpfung nur dort, wo Sie diese Werte ändern; ihre Zugriffsrichtlinie bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (RegistryWrite, ServiceConnect, DeviceConnect, RegistryRead)</source>
         <translation>%1 (RegistryWrite, ServiceConnect, DeviceConnect, RegistryRead)</translation>
     </message>
@@ -3145,12 +3484,12 @@ Abhilfe: %2</translation>
 <context>
     <name>Dps::Ui::NameChecker</name>
     <message>
-        <location filename="../ui/wizard/NameChecker.cpp" line="+26"/>
+        <location filename="../ui/wizard/NameChecker.cpp" line="+27"/>
         <source>&apos;%1&apos; is available.</source>
         <translation>„%1“ ist verfügbar.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Checking whether &apos;%1&apos; is free…</source>
         <translation>Es wird geprüft, ob „%1“ frei ist…</translation>
     </message>
@@ -3197,6 +3536,11 @@ Abhilfe: %2</translation>
         <source>Each device goes to the hub named in its enrollment; the allocation policy does not choose.</source>
         <translation>Jedes Gerät wird dem Hub zugeordnet, der in seiner Registrierung angegeben ist; die Zuordnungsrichtlinie trifft keine Auswahl.</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>The DPS &apos;%1&apos; currently uses %2. Choosing another policy changes how it assigns every device that registers from now on.</source>
+        <translation>Der DPS „%1“ verwendet derzeit %2. Eine andere Richtlinie ändert, wie er jedes Gerät zuordnet, das sich ab jetzt registriert.</translation>
+    </message>
 </context>
 <context>
     <name>Dps::Ui::ReviewPage</name>
@@ -3206,12 +3550,7 @@ Abhilfe: %2</translation>
         <translation>Überprüfen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Nothing has been changed in Azure yet. Check the plan; Apply then creates what is missing.</source>
-        <translation>In Azure wurde noch nichts geändert. Prüfen Sie den Plan; „Anwenden“ erstellt dann, was fehlt.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Apply</source>
         <translation>&amp;Anwenden</translation>
     </message>
@@ -3247,93 +3586,42 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+135"/>
+        <location line="+128"/>
         <source>Chec&amp;k again</source>
         <translation>E&amp;rneut prüfen</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
-        <translation>Ressourcengruppe „%1“ in %2 erstellen (oder verwenden, falls sie existiert).</translation>
+        <location line="-187"/>
+        <source>Nothing has been changed in Azure yet. The plan below compares your choices with what Azure holds; Apply makes exactly these changes.</source>
+        <translation>In Azure wurde noch nichts geändert. Der Plan unten vergleicht Ihre Auswahl mit dem, was Azure enthält; „Anwenden“ nimmt genau diese Änderungen vor.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Use the resource group &apos;%1&apos;.</source>
-        <translation>Ressourcengruppe „%1“ verwenden.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) in %2.</source>
-        <translation>
-            <numerusform>Device Provisioning Service „%1“ (S1, %n Einheit) in %2 erstellen.</numerusform>
-            <numerusform>Device Provisioning Service „%1“ (S1, %n Einheiten) in %2 erstellen.</numerusform>
-        </translation>
+        <location line="+68"/>
+        <source>Nothing to do: everything in Azure is already as you chose. Apply changes nothing.</source>
+        <translation>Nichts zu tun: In Azure ist bereits alles wie gewählt. „Anwenden“ ändert nichts.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Use the existing Device Provisioning Service &apos;%1&apos;.</source>
-        <translation>Vorhandenen Device Provisioning Service „%1“ verwenden.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the resource group &apos;%1&apos; for the hub (or use it if it exists).</source>
-        <translation>Ressourcengruppe „%1“ für den Hub erstellen (oder verwenden, falls sie existiert).</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Create the IoT hub &apos;%1&apos; (%2, %n unit(s), %3 partitions) in %4.</source>
-        <translation>
-            <numerusform>IoT-Hub „%1“ (%2, %n Einheit, %3 Partitionen) in %4 erstellen.</numerusform>
-            <numerusform>IoT-Hub „%1“ (%2, %n Einheiten, %3 Partitionen) in %4 erstellen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Use the existing IoT hub &apos;%1&apos; of the subscription %2.</source>
-        <translation>Vorhandenen IoT-Hub „%1“ aus dem Abonnement %2 verwenden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use the existing IoT hub &apos;%1&apos;.</source>
-        <translation>Vorhandenen IoT-Hub „%1“ verwenden.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the hub, if it is not there yet.</source>
-        <translation>Zugriffsrichtlinie „%1“ nur mit RegistryWrite und ServiceConnect zum Hub hinzufügen, falls sie noch nicht vorhanden ist.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Link the hub to the provisioning service with its policy &apos;%1&apos; and allocation weight %2.</source>
-        <translation>Hub über seine Richtlinie „%1“ mit Zuordnungsgewichtung %2 mit dem Provisioning-Dienst verknüpfen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Link the hub to the provisioning service with its policy &apos;%1&apos;, without applying the allocation policy to it.</source>
-        <translation>Hub über seine Richtlinie „%1“ mit dem Provisioning-Dienst verknüpfen, ohne die Zuordnungsrichtlinie auf ihn anzuwenden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>lowest latency</source>
-        <translation>niedrigste Latenz</translation>
+        <location line="+12"/>
+        <source>New:</source>
+        <translation>Neu:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>static configuration</source>
-        <translation>statische Konfiguration</translation>
+        <source>Changes to existing resources (before → after):</source>
+        <translation>Änderungen an vorhandenen Ressourcen (vorher → nachher):</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>evenly weighted distribution</source>
-        <translation>gleichmäßig gewichtete Verteilung</translation>
+        <source>Unchanged:</source>
+        <translation>Unverändert:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Set the allocation policy to %1.</source>
-        <translation>Zuordnungsrichtlinie auf %1 festlegen.</translation>
+        <location line="+20"/>
+        <source>Reading what exists in Azure to make the plan…</source>
+        <translation>Es wird gelesen, was in Azure vorhanden ist, um den Plan zu erstellen…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+6"/>
         <source>An earlier run of this plan stopped before it finished. Apply continues where it stopped; nothing is created twice.</source>
         <translation>Eine frühere Ausführung dieses Plans wurde vor ihrem Abschluss beendet. „Anwenden“ macht dort weiter, wo sie angehalten hat; nichts wird doppelt erstellt.</translation>
     </message>
@@ -3343,7 +3631,12 @@ Abhilfe: %2</translation>
         <translation>Namen, Abonnements und Berechtigungen werden in Azure geprüft…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>The plan is made once the checks pass.</source>
+        <translation>Der Plan wird erstellt, sobald die Prüfungen bestanden sind.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>&amp;Fix it</source>
         <translation>&amp;Beheben</translation>
     </message>

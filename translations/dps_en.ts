@@ -379,38 +379,63 @@
 <context>
     <name>Dps::Cli</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="+523"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="+558"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+217"/>
+        <location line="+218"/>
         <location line="+62"/>
         <source>id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-361"/>
-        <location line="+467"/>
+        <location line="-397"/>
+        <location line="+503"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-474"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>Nothing to do: everything is already as asked. The setup would change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes to existing resources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unchanged:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The ARM calls, in order (steps that don&apos;t wait for each other run in parallel; writes marked *):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Creates (or completes) a DPS linked to an IoT hub: resource group, DPS and hub in parallel, link, allocation policy. Re-running finishes an interrupted setup and changes nothing that is already done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+227"/>
+        <location line="+228"/>
         <source>Subscription of the DPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-227"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,14 +445,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+212"/>
+        <location line="+213"/>
         <location line="+1"/>
         <location line="+61"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-289"/>
         <source>The resource group must exist already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,12 +572,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Only check and print the ARM calls the setup would make; change nothing.</source>
+        <source>Only read what exists and print the plan: what is created, what changes (before -&gt; after), the ARM calls. Changes nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Register Microsoft.Devices in the subscription if needed.</source>
+        <source>Register Microsoft.Devices where it is missing (the DPS&apos;s and the hub&apos;s subscription), as a step of the setup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -561,17 +586,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>--dps-units, --hub-units, --partitions and --weight take whole numbers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>The setup makes these ARM calls, in this order (DPS and hub run in parallel):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Check failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,41 +601,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+15"/>
+        <source>Change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to do: everything is already as asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Done. The DPS &apos;%1&apos; is linked to the IoT hub &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+112"/>
         <source>ID scope:                %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Service endpoint:        %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
-        <location line="+128"/>
+        <location line="-111"/>
+        <location line="+112"/>
         <source>Global device endpoint:  %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-111"/>
         <source>IoT hub host name:       %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+127"/>
+        <location line="+111"/>
         <source>Allocation policy:       %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-101"/>
         <source>Nothing that succeeded is undone; run the same command again to finish the setup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,12 +655,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Registering Microsoft.Devices in subscription %1...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Prints a DPS&apos;s ID scope, service endpoint and global device endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,7 +774,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-886"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-922"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,7 +1689,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+544"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+549"/>
         <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,37 +1700,42 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+42"/>
-        <location line="+136"/>
+        <location line="+92"/>
+        <location line="+147"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-228"/>
+        <location line="+108"/>
         <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-100"/>
+        <location line="+105"/>
         <source>The IoT hub &quot;%1&quot; does not allow shared access policies (local authentication is disabled), which linking needs. Allow them on the hub, or choose another hub.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-88"/>
         <source>The IoT hub &quot;%1&quot; is already linked to the provisioning service &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+110"/>
         <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+101"/>
         <source>The IoT hub &quot;%1&quot; is not linked to the provisioning service &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-159"/>
+        <location line="+193"/>
         <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1713,7 +1743,17 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup</name>
     <message>
-        <location filename="../app/core/setup/SetupPlan.cpp" line="+87"/>
+        <location filename="../app/core/setup/SetupPlan.cpp" line="+89"/>
+        <source>Microsoft.Devices registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microsoft.Devices registration of the hub&apos;s subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resource group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,20 +1817,310 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <source>Not started (an earlier step failed)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../app/core/setup/Plan.cpp" line="+17"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Lowest latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Static configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evenly weighted distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>The IoT hub is in the DPS&apos;s subscription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microsoft.Devices is registered in the subscription %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Register the resource provider Microsoft.Devices in the subscription %1 (it takes a minute or two).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Microsoft.Devices: from %1 to Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register Microsoft.Devices in the subscription %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until Microsoft.Devices is registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The IoT hub goes into the DPS&apos;s resource group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the existing resource group &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the resource group &apos;%1&apos; in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <location line="+34"/>
+        <source>Region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Create the resource group &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) in %2 with the allocation policy %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tier: S1, %n unit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allocation policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the DPS &apos;%1&apos; with the allocation policy %2, then wait until it is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the new DPS (ID scope, endpoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait for the DPS &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until the DPS is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the existing Device Provisioning Service &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Create the IoT hub &apos;%1&apos; (%2, %n unit(s), %3 partitions) in %4.</source>
+        <translation type="unfinished">
+            <numerusform>Create the IoT hub &apos;%1&apos; (%2, %n unit, %3 partitions) in %4.</numerusform>
+            <numerusform>Create the IoT hub &apos;%1&apos; (%2, %n units, %3 partitions) in %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It goes into the subscription %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tier: %1, %n unit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Device-to-cloud partitions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the IoT hub &apos;%1&apos;, then wait until it is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the new IoT hub (host name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait for the IoT hub &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait until the IoT hub is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the existing IoT hub &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the existing IoT hub &apos;%1&apos; of the subscription %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Link the IoT hub &apos;%1&apos; with its access policy &apos;%2&apos;, allocation weight %3, apply allocation policy: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change the allocation weight of the link to &apos;%1&apos; from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change &apos;apply allocation policy&apos; of the link to &apos;%1&apos; from no to yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &apos;apply allocation policy&apos; of the link to &apos;%1&apos; from yes to no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the allocation policy from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the IoT hub &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the hub&apos;s access policies (kept in memory only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the access policy &apos;%1&apos; to the IoT hub &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the key of the access policy &apos;%1&apos; (kept in memory only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Link the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos; with its access policy &apos;%3&apos;, allocation weight %4, apply allocation policy: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change the link of the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The allocation policy changes in the same update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Update the DPS &apos;%1&apos;: the link and the allocation policy in one request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the DPS &apos;%1&apos;: the link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the IoT hub to the new DPS &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>Wait until the DPS is active again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The IoT hub &apos;%1&apos; is already linked to the DPS with allocation weight %2 and apply allocation policy: %3. Nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The new DPS gets the allocation policy %1 when it is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the allocation policy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The allocation policy changes with the link, in one update of the DPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Update the DPS &apos;%1&apos;: the allocation policy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dps::Setup::SetupController</name>
     <message>
         <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
         <location line="+205"/>
-        <location line="+184"/>
-        <location line="+13"/>
+        <location line="+197"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-214"/>
         <source>Enter a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1833,7 +2163,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Choose a subscription first; the name is checked in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,7 +2248,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+176"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+177"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,106 +2258,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>Check whether the resource group exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the resource group &apos;%1&apos; in %2 if it does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check whether the hub&apos;s resource group exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the resource group &apos;%1&apos; if it does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check whether the DPS exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) and wait until it is active</source>
-        <translation>
-            <numerusform>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit) and wait until it is active</numerusform>
-            <numerusform>Create the Device Provisioning Service &apos;%1&apos; (S1, %n units) and wait until it is active</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check whether the IoT hub exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Create the IoT hub &apos;%1&apos; (%2, %3 unit(s), %4 partitions) and wait until it is active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Read the IoT hub&apos;s host name and state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read the hub&apos;s access policies (kept in memory only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Add the access policy &apos;%1&apos; (RegistryWrite, ServiceConnect) to the IoT hub &apos;%2&apos; if it is missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Read the key of the access policy &apos;%1&apos; (kept in memory only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+6"/>
-        <source>Read the DPS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Link the IoT hub &apos;%1&apos; to the DPS (weight %2, apply allocation policy: %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Keep the DPS&apos;s allocation policy (a new DPS gets Hashed, the default)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep the DPS&apos;s allocation policy as it is</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set the allocation policy to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+150"/>
+        <location line="+204"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2386,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,27 +2401,32 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Microsoft.Devices is registered in subscription %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register Microsoft.Devices in the subscription; DPS Setup can do it for you. It takes a minute or two.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Resource group &apos;%1&apos; exists.</source>
+        <location line="+3"/>
+        <source>Microsoft.Devices is not registered in subscription %1 (state: %2); the plan registers it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>The resource provider Microsoft.Devices is not registered in subscription %1 (state: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+336"/>
+        <source>What is in Azure changed since the plan was reviewed, so Apply would now make other changes than the ones shown. Nothing was changed: review the plan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-293"/>
+        <source>Resource group &apos;%1&apos; exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The resource group &apos;%1&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2200,7 +2436,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+63"/>
         <source>The DPS &apos;%1&apos; exists but its last operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,7 +2451,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-20"/>
         <source>The DPS &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2225,12 +2461,27 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-21"/>
         <source>The name &apos;%1&apos; is available for the DPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-75"/>
+        <source>Register it: with Fix it here, or on the command line with --register-provider, which registers it as part of the setup. It takes a minute or two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The resource group &apos;%1&apos; will be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The name &apos;%1&apos; is checked when Microsoft.Devices is registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The DPS name &apos;%1&apos; is already taken: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2240,7 +2491,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+94"/>
         <source>The IoT hub &apos;%1&apos; exists but its last operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,7 +2516,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The policy &apos;%1&apos; has RegistryWrite and ServiceConnect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2291,7 +2542,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-73"/>
         <source>The IoT hub &apos;%1&apos; does not exist in resource group &apos;%2&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,7 +2552,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-53"/>
         <source>The name &apos;%1&apos; is available for the IoT hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2316,7 +2567,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+68"/>
         <source>The subscription has no free hub yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2331,7 +2582,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+89"/>
         <location line="+19"/>
         <source>DPS and IoT Hub are offered in %1.</source>
         <translation type="unfinished"></translation>
@@ -2349,22 +2600,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
-        <source>The %1 &apos;%2&apos; is in the state &apos;%3&apos;. Delete it and run the setup again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>DPS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>IoT hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+281"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,12 +2679,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Working… You can leave this window open; each step shows what Azure reports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+59"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2464,6 +2700,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+3"/>
+        <source>Registering Microsoft.Devices in the subscription %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+3"/>
         <source>Creating the resource group &apos;%1&apos; failed.</source>
         <translation type="unfinished"></translation>
@@ -2800,7 +3042,7 @@ Global device endpoint: %2
 <context>
     <name>Dps::Ui::IotHubPage</name>
     <message>
-        <location filename="../ui/wizard/IotHubPage.cpp" line="+29"/>
+        <location filename="../ui/wizard/IotHubPage.cpp" line="+31"/>
         <source>F1 – Free</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2850,13 +3092,18 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>IoT hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Devices send their data to an IoT hub. Create one, or use one you have, from this or another subscription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subscription of the IoT hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2895,13 +3142,18 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>IoT hub region</source>
+        <location line="+4"/>
+        <source>Resource group of the new IoT hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Subscription of the existing hub</source>
+        <location line="+6"/>
+        <source>e.g. iot-provisioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IoT hub region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2910,7 +3162,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>N&amp;ame:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2930,32 +3182,53 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Re&amp;gion:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Subs&amp;cription:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
+        <source>&amp;Resource group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Hub:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>%1 (%2, resource group %3, %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+178"/>
         <source>This subscription has no IoT hub yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-153"/>
+        <source>The regions of this subscription could not be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether this subscription can hold IoT resources could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try aga&amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>%1 (same as the DPS)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2965,17 +3238,68 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+40"/>
         <source>Loading the IoT hubs of this subscription…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Checking whether this subscription already has its free hub…</source>
+        <location line="+43"/>
+        <location line="+10"/>
+        <source>Registering Microsoft.Devices in this subscription. This usually takes a minute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>This subscription is not registered for IoT resources yet (the resource provider Microsoft.Devices is %1), so it has no IoT hub. Register it now, or go on with a new hub: Apply registers it first (a minute or two).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register &amp;Microsoft.Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Existing resource group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new resource group &apos;%1&apos; will be created in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the hub&apos;s region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The resource groups could not be listed (%1). If &apos;%2&apos; does not exist, it will be created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Loading the resource groups of this subscription…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Whether this subscription already has its free hub could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking whether this subscription already has its free hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This subscription already has its one free hub, &apos;%1&apos;. Choose B1 or S1, or use &apos;%1&apos; as an existing hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3028,7 +3352,7 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>&amp;Access policy:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3088,7 +3412,22 @@ Global device endpoint: %2
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
+        <source>The IoT hub &apos;%1&apos; is already linked to the DPS &apos;%2&apos; with allocation weight %3 and apply allocation policy %4. Apply changes the link only where you change these; its access policy stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 (RegistryWrite, ServiceConnect, DeviceConnect, RegistryRead)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3137,12 +3476,12 @@ What to do: %2</source>
 <context>
     <name>Dps::Ui::NameChecker</name>
     <message>
-        <location filename="../ui/wizard/NameChecker.cpp" line="+26"/>
+        <location filename="../ui/wizard/NameChecker.cpp" line="+27"/>
         <source>&apos;%1&apos; is available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Checking whether &apos;%1&apos; is free…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3189,6 +3528,11 @@ What to do: %2</source>
         <source>Each device goes to the hub named in its enrollment; the allocation policy does not choose.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>The DPS &apos;%1&apos; currently uses %2. Choosing another policy changes how it assigns every device that registers from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dps::Ui::ReviewPage</name>
@@ -3198,12 +3542,7 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Nothing has been changed in Azure yet. Check the plan; Apply then creates what is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Apply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3239,93 +3578,42 @@ What to do: %2</source>
     </message>
     <message>
         <location line="+18"/>
-        <location line="+135"/>
+        <location line="+128"/>
         <source>Chec&amp;k again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
-        <source>Create the resource group &apos;%1&apos; in %2 (or use it if it exists).</source>
+        <location line="-187"/>
+        <source>Nothing has been changed in Azure yet. The plan below compares your choices with what Azure holds; Apply makes exactly these changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Use the resource group &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit(s)) in %2.</source>
-        <translation>
-            <numerusform>Create the Device Provisioning Service &apos;%1&apos; (S1, %n unit) in %2.</numerusform>
-            <numerusform>Create the Device Provisioning Service &apos;%1&apos; (S1, %n units) in %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Use the existing Device Provisioning Service &apos;%1&apos;.</source>
+        <location line="+68"/>
+        <source>Nothing to do: everything in Azure is already as you chose. Apply changes nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Create the resource group &apos;%1&apos; for the hub (or use it if it exists).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Create the IoT hub &apos;%1&apos; (%2, %n unit(s), %3 partitions) in %4.</source>
-        <translation>
-            <numerusform>Create the IoT hub &apos;%1&apos; (%2, %n unit, %3 partitions) in %4.</numerusform>
-            <numerusform>Create the IoT hub &apos;%1&apos; (%2, %n units, %3 partitions) in %4.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Use the existing IoT hub &apos;%1&apos; of the subscription %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Use the existing IoT hub &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the hub, if it is not there yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Link the hub to the provisioning service with its policy &apos;%1&apos; and allocation weight %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Link the hub to the provisioning service with its policy &apos;%1&apos;, without applying the allocation policy to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>lowest latency</source>
+        <location line="+12"/>
+        <source>New:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>static configuration</source>
+        <source>Changes to existing resources (before → after):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>evenly weighted distribution</source>
+        <source>Unchanged:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Set the allocation policy to %1.</source>
+        <location line="+20"/>
+        <source>Reading what exists in Azure to make the plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+6"/>
         <source>An earlier run of this plan stopped before it finished. Apply continues where it stopped; nothing is created twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3335,7 +3623,12 @@ What to do: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>The plan is made once the checks pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>&amp;Fix it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char *text, const char *comment = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Dps::Setup::Plan", text, comment, n);
+    return QCoreApplication::translate("Dps::Setup", text, comment, n); // the context lupdate gives tr() here
 }
 
 QString yesNo(bool on)
