@@ -144,16 +144,16 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>%1 is not registered in subscription %2; register it (the app can do it for you), then try again.</source>
-        <translation>%1 ist im Abonnement %2 nicht registriert; registrieren Sie den Ressourcenanbieter (die App kann das für Sie erledigen) und versuchen Sie es dann erneut.</translation>
+        <source>%1 is not registered in subscription %2; register it (in the app with Register Microsoft.Devices, on the command line with --register-provider), then try again.</source>
+        <translation>%1 ist im Abonnement %2 nicht registriert; registrieren Sie es (in der App mit „Microsoft.Devices registrieren“, in der Befehlszeile mit --register-provider) und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 is not registered in this subscription; register it (the app can do it for you), then try again.</source>
-        <translation>%1 ist in diesem Abonnement nicht registriert; registrieren Sie den Ressourcenanbieter (die App kann das für Sie erledigen) und versuchen Sie es dann erneut.</translation>
+        <location line="+5"/>
+        <source>%1 is not registered in this subscription; register it (in the app with Register Microsoft.Devices, on the command line with --register-provider), then try again.</source>
+        <translation>%1 ist in diesem Abonnement nicht registriert; registrieren Sie es (in der App mit „Microsoft.Devices registrieren“, in der Befehlszeile mit --register-provider) und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Subscription %1 was not found, or your account cannot see it. Check the subscription ID and that you signed in to the right directory.</source>
         <translation>Das Abonnement %1 wurde nicht gefunden, oder Ihr Konto hat keinen Zugriff darauf. Prüfen Sie die Abonnement-ID und ob Sie sich beim richtigen Verzeichnis angemeldet haben.</translation>
     </message>
@@ -1821,7 +1821,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Nicht gestartet (ein vorheriger Schritt ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../app/core/setup/Plan.cpp" line="+17"/>
+        <location filename="../app/core/setup/Plan.cpp" line="+18"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1831,7 +1831,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Lowest latency</source>
         <translation>Geringste Latenz</translation>
     </message>
@@ -1846,7 +1846,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Gleichmäßig gewichtete Verteilung</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+199"/>
         <source>The IoT hub is in the DPS&apos;s subscription.</source>
         <translation>Der IoT-Hub liegt im Abonnement des DPS.</translation>
     </message>
@@ -1893,12 +1893,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     <message>
         <location line="+1"/>
         <location line="+19"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Region: %1</source>
         <translation>Region: %1</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Create the resource group &apos;%1&apos;</source>
         <translation>Die Ressourcengruppe „%1“ erstellen</translation>
     </message>
@@ -1934,12 +1934,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Den neuen DPS lesen (ID-Bereich, Endpunkte)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Wait for the DPS &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
-        <translation>Auf den DPS „%1“ warten, den ein früherer Lauf begonnen hat (Azure meldet: %2).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Wait until the DPS is active</source>
         <translation>Warten, bis der DPS aktiv ist</translation>
     </message>
@@ -1985,12 +1980,17 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Den neuen IoT-Hub lesen (Hostname)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Wait for the IoT hub &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
-        <translation>Auf den IoT-Hub „%1“ warten, den ein früherer Lauf begonnen hat (Azure meldet: %2).</translation>
+        <location line="-32"/>
+        <source>Wait for the DPS &apos;%1&apos;, which Azure is still creating or updating (Azure says: %2), then use it.</source>
+        <translation>Auf den DPS „%1“ warten, den Azure noch erstellt oder aktualisiert (Azure meldet: %2), dann ihn verwenden.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
+        <source>Wait for the IoT hub &apos;%1&apos;, which Azure is still creating or updating (Azure says: %2), then use it.</source>
+        <translation>Auf den IoT-Hub „%1“ warten, den Azure noch erstellt oder aktualisiert (Azure meldet: %2), dann ihn verwenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Wait until the IoT hub is active</source>
         <translation>Warten, bis der IoT-Hub aktiv ist</translation>
     </message>
@@ -2030,12 +2030,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Die Zuordnungsrichtlinie von %1 auf %2 ändern</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the IoT hub &apos;%2&apos;</source>
         <translation>Die Zugriffsrichtlinie „%1“ nur mit RegistryWrite und ServiceConnect zum IoT-Hub „%2“ hinzufügen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Read the hub&apos;s access policies (kept in memory only)</source>
         <translation>Die Zugriffsrichtlinien des Hubs lesen (nur im Arbeitsspeicher)</translation>
     </message>
@@ -2050,7 +2050,13 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Den Schlüssel der Zugriffsrichtlinie „%1“ lesen (nur im Arbeitsspeicher)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>Read the DPS again just before changing it (what changed meanwhile is kept)</source>
+        <translation>Den DPS unmittelbar vor der Änderung erneut lesen (was sich inzwischen geändert hat, bleibt erhalten)</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>Link the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos; with its access policy &apos;%3&apos;, allocation weight %4, apply allocation policy: %5.</source>
         <translation>Den IoT-Hub „%1“ mit dem DPS „%2“ verknüpfen, mit seiner Zugriffsrichtlinie „%3“, Zuordnungsgewichtung %4, Zuordnungsrichtlinie anwenden: %5.</translation>
     </message>
@@ -2081,12 +2087,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Wait until the DPS is active again</source>
         <translation>Warten, bis der DPS wieder aktiv ist</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-28"/>
         <source>The IoT hub &apos;%1&apos; is already linked to the DPS with allocation weight %2 and apply allocation policy: %3. Nothing to change.</source>
         <translation>Der IoT-Hub „%1“ ist bereits mit Zuordnungsgewichtung %2 und „Zuordnungsrichtlinie anwenden“: %3 mit dem DPS verknüpft. Nichts zu ändern.</translation>
     </message>
@@ -2106,7 +2112,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Die Zuordnungsrichtlinie ändert sich mit der Verknüpfung, in einer Aktualisierung des DPS.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Update the DPS &apos;%1&apos;: the allocation policy</source>
         <translation>Den DPS „%1“ aktualisieren: die Zuordnungsrichtlinie</translation>
     </message>
@@ -2116,14 +2122,14 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     <message>
         <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
         <location line="+205"/>
-        <location line="+197"/>
+        <location line="+205"/>
         <location line="+14"/>
         <location line="+13"/>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>Enter a name.</source>
         <translation>Geben Sie einen Namen ein.</translation>
     </message>
@@ -2251,7 +2257,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+177"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+179"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation>Diese Einrichtung (DPS „%1“, IoT-Hub „%2“) läuft bereits in einer anderen DPS-Einrichtung (Prozess %3). Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut: Nichts wird doppelt ausgeführt.</translation>
     </message>
@@ -2389,7 +2395,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie 1 bis 10 Einheiten.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation>Das Abonnement „%1“ ist aktiviert.</translation>
     </message>
@@ -2419,12 +2425,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der Ressourcenanbieter Microsoft.Devices ist im Abonnement %1 nicht registriert (Status: %2).</translation>
     </message>
     <message>
-        <location line="+336"/>
-        <source>What is in Azure changed since the plan was reviewed, so Apply would now make other changes than the ones shown. Nothing was changed: review the plan again.</source>
-        <translation>Was in Azure vorhanden ist, hat sich seit der Überprüfung des Plans geändert; „Anwenden“ würde jetzt andere Änderungen vornehmen als die gezeigten. Es wurde nichts geändert: Prüfen Sie den Plan erneut.</translation>
-    </message>
-    <message>
-        <location line="-293"/>
+        <location line="+43"/>
         <source>Resource group &apos;%1&apos; exists.</source>
         <translation>Die Ressourcengruppe „%1“ existiert.</translation>
     </message>
@@ -2603,7 +2604,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie eine dieser Regionen aus: %1.</translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+74"/>
+        <source>What is in Azure changed since the plan was reviewed, and Apply would now make changes you have not seen: %1. Nothing was changed; look at the new plan first.</source>
+        <translation>Was in Azure vorhanden ist, hat sich seit der Überprüfung des Plans geändert, und „Anwenden“ würde jetzt Änderungen vornehmen, die Sie nicht gesehen haben: %1. Es wurde nichts geändert; sehen Sie sich zuerst den neuen Plan an.</translation>
+    </message>
+    <message>
+        <location line="+212"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation>Azure meldet für den Vorgang an „%1“ den Status %2.</translation>
     </message>
@@ -2687,7 +2693,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>In Arbeit… Sie können dieses Fenster geöffnet lassen; jeder Schritt zeigt, was Azure meldet.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -2744,7 +2750,24 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Das Festlegen der Zuordnungsrichtlinie des DPS „%1“ ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Azure changed since Review. Nothing was changed.</source>
+        <translation>Azure hat sich seit der Überprüfung geändert. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plan as it is now:
+%1</source>
+        <translation>Der Plan, wie er jetzt ist:
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply the &amp;new plan</source>
+        <translation>&amp;Neuen Plan anwenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Fix what the message says, then press Retry: it continues where the run stopped and creates nothing twice.</source>
         <translation>Beheben Sie das in der Meldung beschriebene Problem und klicken Sie dann auf „Erneut versuchen“: Die Ausführung macht dort weiter, wo sie angehalten hat, und erstellt nichts doppelt.</translation>
     </message>

@@ -144,16 +144,16 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>%1 is not registered in subscription %2; register it (the app can do it for you), then try again.</source>
+        <source>%1 is not registered in subscription %2; register it (in the app with Register Microsoft.Devices, on the command line with --register-provider), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 is not registered in this subscription; register it (the app can do it for you), then try again.</source>
+        <location line="+5"/>
+        <source>%1 is not registered in this subscription; register it (in the app with Register Microsoft.Devices, on the command line with --register-provider), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Subscription %1 was not found, or your account cannot see it. Check the subscription ID and that you signed in to the right directory.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,7 +1818,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/core/setup/Plan.cpp" line="+17"/>
+        <location filename="../app/core/setup/Plan.cpp" line="+18"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1828,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Lowest latency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,7 +1843,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+199"/>
         <source>The IoT hub is in the DPS&apos;s subscription.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1890,12 +1890,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     <message>
         <location line="+1"/>
         <location line="+19"/>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Region: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Create the resource group &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1931,12 +1931,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Wait for the DPS &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Wait until the DPS is active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1982,12 +1977,17 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Wait for the IoT hub &apos;%1&apos;, which an earlier run started (Azure says: %2).</source>
+        <location line="-32"/>
+        <source>Wait for the DPS &apos;%1&apos;, which Azure is still creating or updating (Azure says: %2), then use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+35"/>
+        <source>Wait for the IoT hub &apos;%1&apos;, which Azure is still creating or updating (Azure says: %2), then use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Wait until the IoT hub is active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2027,12 +2027,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Add the access policy &apos;%1&apos; with only RegistryWrite and ServiceConnect to the IoT hub &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Read the hub&apos;s access policies (kept in memory only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2047,7 +2047,13 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+41"/>
+        <source>Read the DPS again just before changing it (what changed meanwhile is kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>Link the IoT hub &apos;%1&apos; to the DPS &apos;%2&apos; with its access policy &apos;%3&apos;, allocation weight %4, apply allocation policy: %5.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2078,12 +2084,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Wait until the DPS is active again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-28"/>
         <source>The IoT hub &apos;%1&apos; is already linked to the DPS with allocation weight %2 and apply allocation policy: %3. Nothing to change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,7 +2109,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Update the DPS &apos;%1&apos;: the allocation policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,14 +2119,14 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     <message>
         <location filename="../app/core/setup/SetupController.cpp" line="+68"/>
         <location line="+205"/>
-        <location line="+197"/>
+        <location line="+205"/>
         <location line="+14"/>
         <location line="+13"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-222"/>
         <source>Enter a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2248,7 +2254,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+177"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+179"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,7 +2392,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2416,12 +2422,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+336"/>
-        <source>What is in Azure changed since the plan was reviewed, so Apply would now make other changes than the ones shown. Nothing was changed: review the plan again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-293"/>
+        <location line="+43"/>
         <source>Resource group &apos;%1&apos; exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2600,7 +2601,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+281"/>
+        <location line="+74"/>
+        <source>What is in Azure changed since the plan was reviewed, and Apply would now make changes you have not seen: %1. Nothing was changed; look at the new plan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+212"/>
         <source>Azure reports the operation on &apos;%1&apos; as %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2684,7 +2690,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,7 +2747,23 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Azure changed since Review. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The plan as it is now:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply the &amp;new plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Fix what the message says, then press Retry: it continues where the run stopped and creates nothing twice.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -621,7 +621,7 @@ TEST_F(ArmSandbox, UnregisteredProviderOffersToRegister)
     EXPECT_TRUE(text.contains(QStringLiteral("Microsoft.Devices is not registered in subscription ")
                               + kDev))
         << text;
-    EXPECT_TRUE(text.contains(QStringLiteral("the app can do it for you"))) << text;
+    EXPECT_TRUE(text.contains(QStringLiteral("--register-provider"))) << text; // says how
 }
 
 TEST_F(ArmSandbox, MissingResourceGroupAndResourcesSaySo)

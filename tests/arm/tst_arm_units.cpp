@@ -436,7 +436,7 @@ INSTANTIATE_TEST_SUITE_P(
                     {"Microsoft.Devices",
                      "1f0c2a6e-0000-4000-8000-000000000002",
                      "register",
-                     "can do it for you"}},
+                     "--register-provider"}},
         MessageCase{409,
                     "409201",
                     "The provisioning service name 'mydps' is not available.",

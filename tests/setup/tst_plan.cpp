@@ -216,9 +216,10 @@ TEST(Plan, AnExistingDpsWithoutTheLinkGetsItAddedWithTheKeyRead)
     ASSERT_EQ(step.changes.size(), 1);
     EXPECT_EQ(step.changes[0].field, QStringLiteral("iotHubs[my-hub]"));
     EXPECT_TRUE(step.changes[0].before.isEmpty());
+    // The DPS is read again just before its update, so that what changed since the checks is kept.
     EXPECT_EQ(methodsAndTails(step.calls),
-              (QStringList{QStringLiteral("POST iothubowner/listkeys"), QStringLiteral("PUT provisioningServices/my-dps"),
-                           QStringLiteral("GET provisioningServices/my-dps")}));
+              (QStringList{QStringLiteral("POST iothubowner/listkeys"), QStringLiteral("GET provisioningServices/my-dps"),
+                           QStringLiteral("PUT provisioningServices/my-dps"), QStringLiteral("GET provisioningServices/my-dps")}));
     EXPECT_FALSE(step.calls[0].write); // listkeys reads
 }
 
@@ -301,13 +302,87 @@ TEST(Plan, TheJsonCarriesStepsCallsAndBeforeAfter)
     EXPECT_EQ(changes[1].toObject().value(QStringLiteral("before")).toString(), QStringLiteral("Static"));
     EXPECT_EQ(changes[1].toObject().value(QStringLiteral("after")).toString(), QStringLiteral("Hashed"));
     const QJsonArray calls = linkStep.value(QStringLiteral("calls")).toArray();
-    ASSERT_FALSE(calls.isEmpty());
-    EXPECT_EQ(calls[0].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
-    EXPECT_TRUE(calls[0].toObject().value(QStringLiteral("write")).toBool());
+    ASSERT_EQ(calls.size(), 3); // read again, update, read after
+    EXPECT_EQ(calls[0].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    EXPECT_FALSE(calls[0].toObject().value(QStringLiteral("write")).toBool());
+    EXPECT_EQ(calls[1].toObject().value(QStringLiteral("method")).toString(), QStringLiteral("PUT"));
+    EXPECT_TRUE(calls[1].toObject().value(QStringLiteral("write")).toBool());
+    EXPECT_TRUE(changes[1].toObject().value(QStringLiteral("existing")).toBool());
 }
 
 TEST(Plan, TheSameInputAndStateMakeTheSamePlan)
 {
     const Observed now = existing(dps(QStringLiteral("Static"), {link(1)}));
     EXPECT_EQ(buildPlan(choices(), now).toJson(), buildPlan(choices(), now).toJson());
+}
+
+TEST(Plan, AnAccessPolicyAddedToAnExistingHubIsAChangeEvenWhenTheDpsIsNew)
+{
+    PlanInput in = choices();
+    in.link.createPolicy = true;
+    in.link.accessPolicy = QStringLiteral("dps-link");
+    Observed now;
+    now.provider = registered();
+    now.groupExists = true;
+    now.hub = hub(); // without 'dps-link'
+    const Plan plan = buildPlan(in, now);
+    EXPECT_EQ(plan.action(StepId::Link), StepAction::Create);
+    const Plan::Summary summary = plan.summary();
+    ASSERT_EQ(summary.changed.size(), 1) << str(summary.changed.join(QLatin1Char('\n')));
+    EXPECT_EQ(summary.changed[0], QStringLiteral("Add the access policy 'dps-link' with only RegistryWrite and ServiceConnect to the IoT hub 'my-hub'"));
+    // A new hub gets it as part of what is new.
+    now.hub.reset();
+    EXPECT_TRUE(buildPlan(in, now).summary().changed.isEmpty());
+}
+
+TEST(Plan, AResourceWhoseLastChangeWasCanceledIsUsedAsItIs)
+{
+    const Plan plan = buildPlan(choices(), existing(dps(QStringLiteral("GeoLatency"), {link(3)}, QStringLiteral("Canceled"))));
+    EXPECT_EQ(plan.action(StepId::Dps), StepAction::Nothing);
+    EXPECT_TRUE(plan.nothingToDo());
+}
+
+TEST(Plan, WaitingForSomeoneElsesUpdateIsNotSaidAsSomethingNew)
+{
+    PlanInput in = choices();
+    in.createDps = false; // the person chose an existing DPS that Azure is updating
+    const Plan plan = buildPlan(in, existing(dps(QStringLiteral("GeoLatency"), {link(3)}, QStringLiteral("Updating"))));
+    EXPECT_EQ(plan.action(StepId::Dps), StepAction::Wait);
+    const Plan::Summary summary = plan.summary();
+    EXPECT_TRUE(summary.created.isEmpty()) << str(summary.created.join(QLatin1Char('\n')));
+    EXPECT_TRUE(summary.unchanged.join(QLatin1Char('\n')).contains(QLatin1String("Wait for the DPS 'my-dps', which Azure is still creating or updating")))
+        << str(summary.unchanged.join(QLatin1Char('\n')));
+}
+
+// Apply (and a Retry) may do less than the plan the person saw, never more or something else.
+TEST(Plan, APlanIsWithinTheApprovedOneOnlyWhenItDoesNothingElse)
+{
+    PlanInput in = choices();
+    in.allocationPolicy = QStringLiteral("Hashed");
+    const Plan approved = buildPlan(in, existing(dps(QStringLiteral("Static"), {link(1)})));
+    EXPECT_TRUE(approved.within(approved));
+    // Someone set the weight to 3 meanwhile: only the policy is left, which was approved.
+    EXPECT_TRUE(buildPlan(in, existing(dps(QStringLiteral("Static"), {link(3)}))).within(approved));
+    // Everything done meanwhile: nothing is within anything.
+    EXPECT_TRUE(buildPlan(in, existing(dps(QStringLiteral("Hashed"), {link(3)}))).within(approved));
+    // Someone set the weight to 5: changing 5 to 3 was not seen.
+    QStringList beyond;
+    EXPECT_FALSE(buildPlan(in, existing(dps(QStringLiteral("Static"), {link(5)}))).within(approved, &beyond));
+    EXPECT_EQ(beyond, (QStringList{QStringLiteral("Change the allocation weight of the link to 'my-hub' from 5 to 3")}));
+    // The DPS was deleted meanwhile: creating one was not seen.
+    Observed gone = existing(dps(QStringLiteral("Static"), {link(1)}));
+    gone.dps.reset();
+    EXPECT_FALSE(buildPlan(in, gone).within(approved));
+    // A registration that moved on from NotRegistered to Registering is still the one approved.
+    PlanInput cross = choices();
+    cross.hubSubscriptionId = kOtherSub;
+    Observed before;
+    before.provider = registered();
+    before.hubProvider = registered(false);
+    Observed registering = before;
+    registering.hubProvider->registrationState = QStringLiteral("Registering");
+    Observed done = before;
+    done.hubProvider = registered();
+    EXPECT_TRUE(buildPlan(cross, registering).within(buildPlan(cross, before)));
+    EXPECT_TRUE(buildPlan(cross, done).within(buildPlan(cross, before)));
 }

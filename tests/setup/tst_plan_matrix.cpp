@@ -9,6 +9,8 @@
 #include "setup/SetupEngine.h"
 
 #include <QJsonArray>
+#include <QMap>
+#include <QSet>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -36,7 +38,7 @@ enum class Linked { No, OtherWeight, Identically };
 
 struct Scenario
 {
-    const char *name;
+    std::string name;
     bool dpsExists = false;
     bool hubExists = false;
     Linked linked = Linked::No;
@@ -51,101 +53,89 @@ struct Scenario
     StepAction hubProvider = StepAction::Nothing;
     StepAction provider = StepAction::Nothing;
     int dpsPuts = 2;                 // PUTs of the DPS (creation, update)
-    QStringList texts;               // sentences the plan must contain
+    QStringList texts;               // sentences the plan must contain (%1: the scenario's number)
 };
 
-// An existing DPS has the policy Static; an existing link weight 1, apply on. Every scenario wants
-// weight 3, apply on.
+// One state of the matrix, wanting weight 3, apply on and the policy Hashed. An existing DPS has the
+// policy Static; an existing link weight 1 (OtherWeight) or 3 (Identically), apply on. What the plan
+// must do follows from the state alone, written here independently of buildPlan().
+Scenario state(bool dpsExists, bool hubExists, Linked linked, bool other, bool registered)
+{
+    Scenario c;
+    c.name = std::string(dpsExists ? "ExistingDps" : "NewDps") + (hubExists ? "ExistingHub" : "NewHub")
+             + (linked == Linked::No ? "" : linked == Linked::OtherWeight ? "LinkedWithAnotherWeight" : "LinkedIdentically")
+             + (other ? "InAnotherSubscription" : "") + (registered ? "" : "Unregistered");
+    c.dpsExists = dpsExists;
+    c.hubExists = hubExists;
+    c.linked = linked;
+    c.otherSubscription = other;
+    c.registered = registered;
+    c.dps = dpsExists ? StepAction::Nothing : StepAction::Create;
+    c.hub = hubExists ? StepAction::Nothing : StepAction::Create;
+    if (!dpsExists)
+        c.link = StepAction::Create;   // a link on a new DPS is part of what is new
+    else if (linked == Linked::Identically)
+        c.link = StepAction::Nothing;
+    else
+        c.link = StepAction::Update;   // a link added to, or changed on, the existing DPS
+    c.policyStep = dpsExists && c.link == StepAction::Nothing ? StepAction::Update : StepAction::Nothing; // else with the link
+    c.provider = !other && !registered ? StepAction::Register : StepAction::Nothing;
+    c.hubProvider = other && !registered ? StepAction::Register : StepAction::Nothing;
+    c.dpsPuts = (dpsExists ? 0 : 1) + (c.link != StepAction::Nothing || c.policyStep != StepAction::Nothing ? 1 : 0);
+    if (dpsExists)
+        c.texts << QStringLiteral("Change the allocation policy from Static configuration to Evenly weighted distribution");
+    if (linked == Linked::OtherWeight)
+        c.texts << QStringLiteral("Change the allocation weight of the link to 'mx-hub-%1' from 1 to 3");
+    if (!registered)
+        c.texts << QStringLiteral("Register the resource provider Microsoft.Devices in the subscription ") + Demo::kDevTest; // where choicesFor() puts what is new
+    return c;
+}
+
+// Every possible state: "not registered" only where nothing exists yet in that subscription (an
+// unregistered subscription holds no DPS or hub), "linked" only when both exist. Then a few choices
+// that are not the default: the DPS's policy kept, or already as wanted.
 const QList<Scenario> &scenarios()
 {
     static const QList<Scenario> list = [] {
         QList<Scenario> s;
-        s.append({"AllNew", false, false, Linked::No, false, true, QStringLiteral("GeoLatency")});
+        for (bool other : {false, true}) {
+            for (bool dpsExists : {false, true}) {
+                for (bool hubExists : {false, true}) {
+                    for (Linked linked : {Linked::No, Linked::OtherWeight, Linked::Identically}) {
+                        if (linked != Linked::No && !(dpsExists && hubExists))
+                            continue;
+                        for (bool registered : {true, false}) {
+                            const bool somethingNewThere = other ? !hubExists : (!dpsExists && !hubExists);
+                            if (!registered && !somethingNewThere)
+                                continue;
+                            s.append(state(dpsExists, hubExists, linked, other, registered));
+                        }
+                    }
+                }
+            }
+        }
         {
-            Scenario c{"AllNewHubInAnUnregisteredSubscription", false, false, Linked::No, true, false, QStringLiteral("GeoLatency")};
-            c.hubProvider = StepAction::Register;
-            c.texts << QStringLiteral("Register the resource provider Microsoft.Devices in the subscription ") + Demo::kDevTest;
+            Scenario c = state(true, true, Linked::OtherWeight, false, true);
+            c.name = "ExistingDpsExistingHubLinkedWithAnotherWeightKeepingThePolicy";
+            c.policy.clear();
+            c.texts = QStringList{QStringLiteral("Change the allocation weight of the link to 'mx-hub-%1' from 1 to 3"),
+                                  QStringLiteral("Keep the allocation policy Static configuration")};
             s.append(c);
         }
         {
-            Scenario c{"AllNewDpsSubscriptionUnregistered", false, false, Linked::No, false, false, QStringLiteral("Static")};
-            c.provider = StepAction::Register;
-            s.append(c);
-        }
-        s.append({"AllNewHubInAnotherRegisteredSubscription", false, false, Linked::No, true, true});
-        {
-            Scenario c{"NewDpsExistingHub", false, true, Linked::No, false, true};
-            c.hub = StepAction::Nothing;
-            c.texts << QStringLiteral("Use the existing IoT hub");
-            s.append(c);
-        }
-        {
-            Scenario c{"NewDpsExistingHubInAnotherSubscription", false, true, Linked::No, true, true};
-            c.hub = StepAction::Nothing;
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingStaticDpsNewHub", true, false, Linked::No, false, true};
-            c.dps = StepAction::Nothing;
-            c.link = StepAction::Update;
-            c.dpsPuts = 1; // link and policy together
-            c.texts << QStringLiteral("Change the allocation policy from Static configuration to Evenly weighted distribution");
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingDpsNewHubInAnUnregisteredSubscription", true, false, Linked::No, true, false, QString()};
-            c.dps = StepAction::Nothing;
-            c.link = StepAction::Update;
-            c.hubProvider = StepAction::Register;
-            c.dpsPuts = 1;
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingBothNotLinked", true, true, Linked::No, false, true};
-            c.dps = c.hub = StepAction::Nothing;
-            c.link = StepAction::Update;
-            c.dpsPuts = 1;
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingBothLinkedWithAnotherWeight", true, true, Linked::OtherWeight, false, true};
-            c.dps = c.hub = StepAction::Nothing;
-            c.link = StepAction::Update;
-            c.dpsPuts = 1;
-            c.texts << QStringLiteral("Change the allocation weight of the link to 'mx-hub-%1' from 1 to 3")
-                    << QStringLiteral("Change the allocation policy from Static configuration to Evenly weighted distribution");
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingBothLinkedWithAnotherWeightKeepingThePolicy", true, true, Linked::OtherWeight, false, true, QString()};
-            c.dps = c.hub = StepAction::Nothing;
-            c.link = StepAction::Update;
-            c.dpsPuts = 1;
-            c.texts << QStringLiteral("Keep the allocation policy Static configuration");
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingBothLinkedIdenticallyPolicyChanges", true, true, Linked::Identically, false, true, QStringLiteral("GeoLatency")};
-            c.dps = c.hub = StepAction::Nothing;
-            c.link = StepAction::Nothing;
-            c.policyStep = StepAction::Update;
-            c.dpsPuts = 1;
-            c.texts << QStringLiteral("Change the allocation policy from Static configuration to Lowest latency");
-            s.append(c);
-        }
-        {
-            Scenario c{"ExistingBothLinkedIdentically", true, true, Linked::Identically, false, true, QStringLiteral("Static")};
-            c.dps = c.hub = StepAction::Nothing;
-            c.link = StepAction::Nothing;
+            Scenario c = state(true, true, Linked::Identically, false, true);
+            c.name = "EverythingAsWanted";
+            c.policy = QStringLiteral("Static");
+            c.policyStep = StepAction::Nothing;
             c.dpsPuts = 0;
-            c.texts << QStringLiteral("already linked");
+            c.texts = QStringList{QStringLiteral("already linked"), QStringLiteral("Keep the allocation policy Static configuration")};
             s.append(c);
         }
         {
-            Scenario c{"ExistingBothAcrossSubscriptionsLinkedWithAnotherWeight", true, true, Linked::OtherWeight, true, true};
-            c.dps = c.hub = StepAction::Nothing;
-            c.link = StepAction::Update;
-            c.dpsPuts = 1;
+            Scenario c = state(false, false, Linked::No, false, true);
+            c.name = "NewDpsWithLowestLatency";
+            c.policy = QStringLiteral("GeoLatency");
+            c.texts << QStringLiteral("with the allocation policy Lowest latency");
             s.append(c);
         }
         return s;
@@ -177,6 +167,122 @@ QStringList writesOf(const RequestLog &log)
     QStringList out;
     for (const auto &e : log.writes())
         out << QStringLiteral("%1 %2").arg(e.method, e.path.toLower());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+QJsonObject worldState(const SandboxProcess &sandbox)
+{
+    HttpClient http(&sandbox);
+    return http.get(adminUrl(sandbox, QStringLiteral("state"))).json();
+}
+
+// What changed in the sandbox's world between two states, as field names like the plan's: "created
+// <kind> <name>" for a new resource group, DPS or hub; for a DPS that was there "allocationPolicy",
+// "iotHubs[<hub>]" (a link added), "iotHubs[<hub>].allocationWeight" / ".applyAllocationPolicy";
+// "registrationState <subscription>" for a provider registered. Sorted.
+QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
+{
+    QStringList out;
+    auto groups = [](const QJsonObject &w) {
+        QSet<QString> names;
+        for (const auto &g : w.value(QStringLiteral("resourceGroups")).toArray())
+            names.insert(g.toObject().value(QStringLiteral("subscriptionId")).toString().toLower() + QLatin1Char('/')
+                         + g.toObject().value(QStringLiteral("name")).toString().toLower());
+        return names;
+    };
+    const QSet<QString> groupsBefore = groups(before);
+    for (const QString &g : groups(after)) {
+        if (!groupsBefore.contains(g))
+            out << QStringLiteral("created resourceGroup ") + g.section(QLatin1Char('/'), 1);
+    }
+    auto resources = [](const QJsonObject &w) {
+        QMap<QString, QJsonObject> byId;
+        for (const auto &r : w.value(QStringLiteral("resources")).toArray())
+            byId.insert(r.toObject().value(QStringLiteral("body")).toObject().value(QStringLiteral("id")).toString().toLower(), r.toObject());
+        return byId;
+    };
+    const QMap<QString, QJsonObject> resourcesBefore = resources(before);
+    const QMap<QString, QJsonObject> resourcesAfter = resources(after);
+    for (auto it = resourcesAfter.cbegin(); it != resourcesAfter.cend(); ++it) {
+        const QString type = it.value().value(QStringLiteral("type")).toString();
+        const QString name = it.value().value(QStringLiteral("name")).toString();
+        if (!resourcesBefore.contains(it.key())) {
+            out << QStringLiteral("created %1 %2").arg(type == QLatin1String("IotHubs") ? QStringLiteral("hub") : QStringLiteral("dps"), name);
+            continue;
+        }
+        if (type != QLatin1String("ProvisioningServices"))
+            continue;
+        const QJsonObject was = resourcesBefore.value(it.key()).value(QStringLiteral("body")).toObject().value(QStringLiteral("properties")).toObject();
+        const QJsonObject is = it.value().value(QStringLiteral("body")).toObject().value(QStringLiteral("properties")).toObject();
+        if (was.value(QStringLiteral("allocationPolicy")) != is.value(QStringLiteral("allocationPolicy")))
+            out << QStringLiteral("allocationPolicy");
+        auto links = [](const QJsonObject &props) {
+            QMap<QString, QJsonObject> byHub;
+            for (const auto &l : props.value(QStringLiteral("iotHubs")).toArray())
+                byHub.insert(l.toObject().value(QStringLiteral("name")).toString().section(QLatin1Char('.'), 0, 0), l.toObject());
+            return byHub;
+        };
+        const auto linksBefore = links(was);
+        const auto linksAfter = links(is);
+        for (auto l = linksAfter.cbegin(); l != linksAfter.cend(); ++l) {
+            if (!linksBefore.contains(l.key())) {
+                out << QStringLiteral("iotHubs[%1]").arg(l.key());
+                continue;
+            }
+            for (const char *field : {"allocationWeight", "applyAllocationPolicy"}) {
+                if (linksBefore.value(l.key()).value(QLatin1String(field)) != l.value().value(QLatin1String(field)))
+                    out << QStringLiteral("iotHubs[%1].%2").arg(l.key(), QLatin1String(field));
+            }
+        }
+    }
+    auto registrations = [](const QJsonObject &w) {
+        QMap<QString, QString> states;
+        for (const auto &sub : w.value(QStringLiteral("subscriptions")).toArray())
+            states.insert(sub.toObject().value(QStringLiteral("subscriptionId")).toString(),
+                          sub.toObject().value(QStringLiteral("providers")).toObject().value(QStringLiteral("microsoft.devices")).toObject().value(QStringLiteral("state")).toString());
+        return states;
+    };
+    const auto registeredBefore = registrations(before);
+    const auto registeredAfter = registrations(after);
+    for (auto it = registeredAfter.cbegin(); it != registeredAfter.cend(); ++it) {
+        if (registeredBefore.value(it.key()) != it.value())
+            out << QStringLiteral("registrationState ") + it.key();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The same, from the plan: what its steps create, and the fields its updates change.
+QStringList plannedFields(const Plan &plan)
+{
+    const PlanInput &in = plan.input;
+    QStringList out;
+    for (const auto &step : plan.steps) {
+        switch (step.action) {
+        case StepAction::Create:
+            if (step.id == StepId::ResourceGroup)
+                out << QStringLiteral("created resourceGroup ") + in.resourceGroup.toLower();
+            else if (step.id == StepId::HubResourceGroup)
+                out << QStringLiteral("created resourceGroup ") + in.effectiveHubResourceGroup().toLower();
+            else if (step.id == StepId::Dps)
+                out << QStringLiteral("created dps ") + in.dpsName;
+            else if (step.id == StepId::Hub)
+                out << QStringLiteral("created hub ") + in.hubName;
+            break; // a link created on a new DPS is part of that DPS's creation here
+        case StepAction::Update:
+            for (const auto &c : step.changes)
+                out << c.field;
+            break;
+        case StepAction::Register:
+            out << QStringLiteral("registrationState ")
+                       + (step.id == StepId::HubProvider ? in.effectiveHubSubscription() : in.subscriptionId);
+            break;
+        case StepAction::Nothing:
+        case StepAction::Wait:
+            break;
+        }
+    }
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -359,11 +465,14 @@ TEST_P(PlanMatrix, TheRunWritesWhatThePlanSaysAndAReRunWritesNothing)
         EXPECT_EQ(summary.changed.isEmpty(), s.link == StepAction::Nothing && s.policyStep == StepAction::Nothing && s.hubProvider == StepAction::Nothing)
             << str(words);
 
-    // 2. The run writes exactly the plan's writes.
+    // 2. The run writes exactly the plan's writes (method and path, from the request log) and changes
+    // exactly the plan's fields (the sandbox's world before and after).
+    const QJsonObject worldBefore = worldState(*s_sandbox);
     clearRequestLog(*s_sandbox);
     ASSERT_TRUE(run(in, plan));
     const RequestLog log = fetchRequestLog(*s_sandbox);
     EXPECT_EQ(writesOf(log), sorted(writeCalls(plan))) << str(log.dump());
+    EXPECT_EQ(changedFields(worldBefore, worldState(*s_sandbox)), plannedFields(plan));
 
     // 3. What Azure holds now: each planned change made, nothing else changed.
     const Arm::ProvisioningService after = await<Arm::ProvisioningService>(service().getDps(in.dpsRef()));
@@ -387,40 +496,66 @@ TEST_P(PlanMatrix, TheRunWritesWhatThePlanSaysAndAReRunWritesNothing)
     // 4. A re-run reads, plans nothing, writes nothing.
     const Plan again = planOf(in);
     EXPECT_TRUE(again.nothingToDo()) << str(again.summary().created.join(QLatin1Char('\n')) + again.summary().changed.join(QLatin1Char('\n')));
+    const QJsonObject worldDone = worldState(*s_sandbox);
     clearRequestLog(*s_sandbox);
     ASSERT_TRUE(run(in, again));
     EXPECT_TRUE(fetchRequestLog(*s_sandbox).writes().isEmpty()) << str(fetchRequestLog(*s_sandbox).dump());
+    EXPECT_TRUE(changedFields(worldDone, worldState(*s_sandbox)).isEmpty());
 }
 
 INSTANTIATE_TEST_SUITE_P(States, PlanMatrix, ::testing::Range(0, int(scenarios().size())),
-                         [](const ::testing::TestParamInfo<int> &info) { return std::string(scenarios().at(info.param).name); });
+                         [](const ::testing::TestParamInfo<int> &info) { return scenarios().at(info.param).name; });
 
-// Apply writes nothing when Azure changed between Review and Apply: the person approved other writes.
+// Apply writes nothing when Azure changed between Review and Apply in a way the person did not see;
+// a change that only leaves less to do goes ahead with what is left.
 TEST_F(PlanRuns, ApplyStopsBeforeAnyWriteWhenAzureChangedSinceReview)
 {
-    Scenario s{"Changed", true, true, Linked::OtherWeight, false, true};
+    const Scenario s = state(true, true, Linked::OtherWeight, false, true);
     const PlanInput in = choicesFor(s, QStringLiteral("changed"));
     prepare(s, in);
     if (HasFatalFailure())
         return;
-    const Plan reviewed = planOf(in); // weight 1 -> 3 and Static -> Hashed
-    // Someone else sets the weight to 3 meanwhile.
-    Services::LinkOptions link;
-    link.allocationWeight = 3;
-    awaitOperation(service().configureDps(in.dpsRef(), in.hubRef(), link, QString()));
+    const Plan reviewed = planOf(in); // weight 1 -> 3 and Static -> Hashed, one PUT
+    auto setWeight = [&](int weight) {
+        Services::LinkOptions link;
+        link.allocationWeight = weight;
+        awaitOperation(service().configureDps(in.dpsRef(), in.hubRef(), link, QString()));
+    };
+    QList<Arm::ArmError> failed;
+    int finished = 0;
+    auto apply = [&]() {
+        SetupEngine engine(&service(), std::make_shared<RunJournal>(m_data.path()));
+        engine.setInput(in);
+        engine.setPollIntervalMs(100);
+        engine.setExpectedPlan(reviewed);
+        QObject::connect(&engine, &SetupEngine::failed, [&failed](const Arm::ArmError &e) { failed.append(e); });
+        QObject::connect(&engine, &SetupEngine::finished, [&finished](const SetupResult &) { ++finished; });
+        engine.start();
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !failed.isEmpty() || finished > 0; }, kTimeoutMs));
+        return engine.hasPlan() ? engine.plan() : Plan();
+    };
+
+    // Someone set the weight to 5: 5 -> 3 was not seen. Nothing is written; the new plan says it.
+    setWeight(5);
     clearRequestLog(*s_sandbox);
-    SetupEngine engine(&service(), std::make_shared<RunJournal>(m_data.path()));
-    engine.setInput(in);
-    engine.setExpectedPlan(reviewed);
-    QSignalSpy failed(&engine, &SetupEngine::failed);
-    engine.start();
-    ASSERT_TRUE(failed.wait(kTimeoutMs));
-    EXPECT_EQ(failed.first().first().value<Arm::ArmError>().code, QStringLiteral("PlanChanged"));
+    const Plan changed = apply();
+    ASSERT_EQ(failed.size(), 1);
+    EXPECT_EQ(failed.first().code, QStringLiteral("PlanChanged"));
+    EXPECT_TRUE(failed.first().message.contains(QLatin1String("from 5 to 3"))) << str(failed.first().message);
     EXPECT_TRUE(fetchRequestLog(*s_sandbox).writes().isEmpty()) << str(fetchRequestLog(*s_sandbox).dump());
-    // The fresh plan says what is left: the policy only.
-    ASSERT_TRUE(engine.hasPlan());
-    EXPECT_EQ(engine.plan().action(StepId::Link), StepAction::Nothing);
-    EXPECT_EQ(engine.plan().action(StepId::Policy), StepAction::Update);
+    EXPECT_EQ(changed.action(StepId::Link), StepAction::Update);
+
+    // Someone set it to 3 (as wanted): only the reviewed policy change is left, and it is made.
+    setWeight(3);
+    clearRequestLog(*s_sandbox);
+    failed.clear();
+    const Plan less = apply();
+    EXPECT_TRUE(failed.isEmpty()) << (failed.isEmpty() ? std::string() : str(failed.first().message));
+    ASSERT_EQ(finished, 1);
+    EXPECT_EQ(less.action(StepId::Link), StepAction::Nothing);
+    EXPECT_EQ(less.action(StepId::Policy), StepAction::Update);
+    EXPECT_EQ(writesOf(fetchRequestLog(*s_sandbox)), sorted(writeCalls(less)));
+    EXPECT_EQ(await<Arm::ProvisioningService>(service().getDps(in.dpsRef())).allocationPolicy, QStringLiteral("Hashed"));
 }
 
 // ---- the command line ------------------------------------------------------------------------
@@ -478,7 +613,7 @@ QStringList planWrites(const QJsonObject &doc)
 // PUT; the run makes exactly that write; the next run changes nothing. Without --policy the DPS keeps its own.
 TEST_F(PlanRuns, TheCommandLinesPlanIsWhatItsRunWrites)
 {
-    Scenario s{"Cli", true, true, Linked::OtherWeight, false, true};
+    const Scenario s = state(true, true, Linked::OtherWeight, false, true);
     const PlanInput in = choicesFor(s, QStringLiteral("cli"));
     prepare(s, in);
     if (HasFatalFailure())

@@ -496,6 +496,46 @@ TEST_F(WizardTest, AnExistingDpsStartsFromWhatItHoldsAndReviewSaysBeforeAndAfter
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_controller->currentPlan().has_value() && m_controller->currentPlan()->nothingToDo(); }, 15000));
 }
 
+// Azure changes between Review and Apply in a way the person did not see (someone sets the link's
+// weight to 5): Apply writes nothing, shows the plan as it is now, and applies it only when asked.
+TEST_F(WizardTest, AzureChangingAfterReviewStopsApplyAndShowsTheNewPlan)
+{
+    startSandbox();
+    openWizard();
+    Plan p;
+    p.newGroup = false;
+    p.group = QStringLiteral("iot-prod-rg");
+    p.newDps = false;
+    p.dps = QStringLiteral("contoso-dps");
+    p.newHub = false;
+    p.hub = QStringLiteral("contoso-hub-weu");
+    p.weight = 3;
+    walkToReview(p);
+    ASSERT_TRUE(m_drive->waitCanGoOn(30000));
+    const Services::ResourceRef dps{Demo::kProduction, QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-dps"), m_session->tenantId};
+    const Services::ResourceRef hub{Demo::kProduction, QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-hub-weu"), m_session->tenantId};
+    Services::LinkOptions someoneElses;
+    someoneElses.allocationWeight = 5;
+    waitValue<QJsonObject>(m_session->service->configureDps(dps, hub, someoneElses, QString()));
+    clearRequestLog(*m_sandbox);
+
+    ASSERT_TRUE(m_drive->next("review"));
+    ASSERT_EQ(page(), SetupWizard::Apply);
+    Ui::MessageBanner *banner = m_drive->banner("applyBanner");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return banner->status() == Status::Error; }, 20000));
+    m_drive->shot("plan-changed");
+    EXPECT_TRUE(banner->text().contains(QLatin1String("from 5 to 3"))) << str(banner->text());
+    EXPECT_EQ(banner->findChild<QPushButton *>(QStringLiteral("retryButton")), nullptr); // no blind retry
+    EXPECT_TRUE(fetchRequestLog(*m_sandbox).writes().isEmpty()) << str(fetchRequestLog(*m_sandbox).dump());
+    EXPECT_EQ(getDps(QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-dps")).linkedHubs.value(0).allocationWeight, 5);
+
+    auto *applyNew = banner->findChild<QPushButton *>(QStringLiteral("applyNewPlanButton"));
+    ASSERT_NE(applyNew, nullptr);
+    QTest::mouseClick(applyNew, Qt::LeftButton);
+    ASSERT_TRUE(m_drive->waitCanGoOn(30000)) << str(banner->text());
+    EXPECT_EQ(getDps(QStringLiteral("iot-prod-rg"), QStringLiteral("contoso-dps")).linkedHubs.value(0).allocationWeight, 3);
+}
+
 TEST_F(WizardTest, HubFromAnotherSubscription)
 {
     startSandbox();

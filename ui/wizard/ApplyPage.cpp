@@ -170,6 +170,11 @@ void ApplyPage::onStep(const Setup::StepStatus &status)
         if (!current || current->action(status.id) != Setup::StepAction::Register)
             return;
     }
+    if (const std::optional<Setup::Plan> current = controller().currentPlan()) {
+        const Setup::PlanStep *step = current->step(status.id);
+        if (step && step->quiet)
+            return; // nothing of its own to do (e.g. the policy set with the DPS's creation)
+    }
     const int key = int(status.id);
     if (status.state == Setup::StepState::Running && !m_startedAt.contains(key))
         m_startedAt.insert(key, monotonicMs() - status.elapsedMs);
@@ -242,6 +247,20 @@ void ApplyPage::onFailed(const Arm::ArmError &error)
                 what = tr("Setting the allocation policy of the DPS '%1' failed.").arg(p.dpsName);
                 break;
             }
+        }
+        if (error.code == QLatin1String("PlanChanged")) {
+            // Nothing was written: show the plan as it is now and let the person apply that one.
+            m_headline->setText(tr("Azure changed since Review. Nothing was changed."));
+            const std::optional<Setup::Plan> plan = controller().currentPlan();
+            m_banner->showError(error, plan ? tr("The plan as it is now:\n%1").arg(ReviewPage::describe(*plan)) : QString());
+            if (plan) {
+                m_banner->addAction(tr("Apply the &new plan"), [this] {
+                    controller().approveCurrentPlan();
+                    start();
+                })->setObjectName(QStringLiteral("applyNewPlanButton"));
+            }
+            Q_EMIT completeChanged();
+            return;
         }
         m_banner->showError(error,
                             tr("Fix what the message says, then press Retry: it continues where the run stopped "

@@ -420,11 +420,13 @@ QString ArmError::userMessage() const
         if (!sub.isEmpty())
             return QCoreApplication::translate("Dps::Arm::ArmError",
                                                "%1 is not registered in subscription %2; register "
-                                               "it (the app can do it for you), then try again.")
+                                               "it (in the app with Register Microsoft.Devices, on the command line with "
+                                               "--register-provider), then try again.")
                 .arg(provider, sub);
         return QCoreApplication::translate("Dps::Arm::ArmError",
                                            "%1 is not registered in this subscription; register it "
-                                           "(the app can do it for you), then try again.")
+                                           "(in the app with Register Microsoft.Devices, on the command line with "
+                                           "--register-provider), then try again.")
             .arg(provider);
     }
     if (isOneOf(code, {"SubscriptionNotFound", "InvalidSubscriptionId"})) {

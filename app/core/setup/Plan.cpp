@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 
 namespace Dps::Setup {
 
@@ -39,6 +40,14 @@ QString canonicalPolicy(const QString &policy)
             return p;
     }
     return policy;
+}
+
+// Azure still works on it (creating, updating): the plan waits. Succeeded, Failed (a finding of the
+// checks) and Canceled (the last change was called off; the resource is there as before) are final.
+bool inProgress(const QString &provisioningState)
+{
+    return !provisioningState.isEmpty() && provisioningState != QLatin1String("Succeeded") && provisioningState != QLatin1String("Failed")
+           && provisioningState != QLatin1String("Canceled");
 }
 
 // The DPS's link to the hub, by the hub's host name (or its name when the hub's host is unknown).
@@ -80,7 +89,8 @@ QString allocationPolicyName(const QString &policy)
 
 QJsonObject FieldChange::toJson() const
 {
-    QJsonObject o{{QStringLiteral("field"), field}, {QStringLiteral("after"), after}, {QStringLiteral("text"), text}};
+    QJsonObject o{{QStringLiteral("field"), field}, {QStringLiteral("after"), after}, {QStringLiteral("text"), text},
+                  {QStringLiteral("existing"), existing}};
     o.insert(QStringLiteral("before"), before.isEmpty() ? QJsonValue() : QJsonValue(before));
     return o;
 }
@@ -156,8 +166,17 @@ Plan::Summary Plan::summary() const
             out.changed << step.text;
             break;
         case StepAction::Create:
-        case StepAction::Wait:
             out.created << step.text;
+            // What such a step changes in a resource that is there (an access policy added to an
+            // existing hub while linking it to a new DPS) is a change, said as one.
+            for (const auto &c : step.changes) {
+                if (c.existing)
+                    out.changed << c.text;
+            }
+            break;
+        case StepAction::Wait:
+            // Said with the step's own words: "... which Azure is still creating or updating".
+            ((step.id == StepId::Dps ? input.createDps : input.createHub) ? out.created : out.unchanged) << step.text;
             break;
         }
     }
@@ -192,6 +211,43 @@ QStringList Plan::writeSignature() const
             out.append(QStringLiteral("%1: %2 -> %3").arg(c.field, c.before, c.after));
     }
     return out;
+}
+
+bool Plan::within(const Plan &approved, QStringList *beyond) const
+{
+    QStringList allowedWrites;
+    for (const auto &c : approved.writes())
+        allowedWrites << QStringLiteral("%1 %2").arg(c.method, c.path.toLower());
+    // Not by step: the link's step may carry a policy change that a later plan makes a step of its own.
+    // Which resource a created field belongs to is told by the write's path, checked above.
+    auto key = [](StepId, const FieldChange &c) {
+        const bool registration = c.field == QLatin1String("registrationState");
+        return QStringLiteral("%1|%2|%3").arg(c.field, registration ? QString() : c.before, c.after);
+    };
+    QSet<QString> allowedChanges;
+    for (const auto &step : approved.steps) {
+        for (const auto &c : step.changes)
+            allowedChanges.insert(key(step.id, c));
+    }
+    bool ok = true;
+    for (const auto &c : writes()) {
+        const QString w = QStringLiteral("%1 %2").arg(c.method, c.path.toLower());
+        if (allowedWrites.removeOne(w))
+            continue;
+        ok = false;
+        if (beyond)
+            *beyond << c.purpose;
+    }
+    for (const auto &step : steps) {
+        for (const auto &c : step.changes) {
+            if (allowedChanges.contains(key(step.id, c)))
+                continue;
+            ok = false;
+            if (beyond)
+                *beyond << c.text;
+        }
+    }
+    return ok;
 }
 
 QJsonObject Plan::toJson() const
@@ -235,7 +291,7 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
             s.action = StepAction::Register;
             s.text = tr("Register the resource provider Microsoft.Devices in the subscription %1 (it takes a minute or two).").arg(sub);
             s.changes.append(FieldChange{QStringLiteral("registrationState"), state->registrationState, QStringLiteral("Registered"),
-                                         tr("Microsoft.Devices: from %1 to Registered").arg(state->registrationState)});
+                                         tr("Microsoft.Devices: from %1 to Registered").arg(state->registrationState), true});
             s.calls.append(call(id, "POST", devicesProvider(sub) + QStringLiteral("/register"), kResourcesApiVersion,
                                 tr("Register Microsoft.Devices in the subscription %1").arg(sub), true));
             s.calls.append(call(id, "GET", devicesProvider(sub), kResourcesApiVersion, tr("Wait until Microsoft.Devices is registered"), false));
@@ -284,9 +340,10 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
             s.calls.append(call(StepId::Dps, "PUT", dpsPath, kDpsApiVersion,
                                 tr("Create the DPS '%1' with the allocation policy %2, then wait until it is active").arg(in.dpsName, policy), true));
             s.calls.append(call(StepId::Dps, "GET", dpsPath, kDpsApiVersion, tr("Read the new DPS (ID scope, endpoints)"), false));
-        } else if (now.dps->provisioningState != QLatin1String("Succeeded")) {
+        } else if (inProgress(now.dps->provisioningState)) {
             s.action = StepAction::Wait;
-            s.text = tr("Wait for the DPS '%1', which an earlier run started (Azure says: %2).").arg(in.dpsName, now.dps->provisioningState);
+            s.text = tr("Wait for the DPS '%1', which Azure is still creating or updating (Azure says: %2), then use it.")
+                         .arg(in.dpsName, now.dps->provisioningState);
             s.calls.append(call(StepId::Dps, "GET", dpsPath, kDpsApiVersion, tr("Wait until the DPS is active"), false));
         } else {
             s.text = tr("Use the existing Device Provisioning Service '%1'.").arg(in.dpsName);
@@ -318,9 +375,10 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
             s.calls.append(call(StepId::Hub, "PUT", hubPath, kHubApiVersion,
                                 tr("Create the IoT hub '%1', then wait until it is active").arg(in.hubName), true));
             s.calls.append(call(StepId::Hub, "GET", hubPath, kHubApiVersion, tr("Read the new IoT hub (host name)"), false));
-        } else if (now.hub->provisioningState != QLatin1String("Succeeded")) {
+        } else if (inProgress(now.hub->provisioningState)) {
             s.action = StepAction::Wait;
-            s.text = tr("Wait for the IoT hub '%1', which an earlier run started (Azure says: %2).").arg(in.hubName, now.hub->provisioningState);
+            s.text = tr("Wait for the IoT hub '%1', which Azure is still creating or updating (Azure says: %2), then use it.")
+                         .arg(in.hubName, now.hub->provisioningState);
             s.calls.append(call(StepId::Hub, "GET", hubPath, kHubApiVersion, tr("Wait until the IoT hub is active"), false));
         } else {
             s.text = sameSubscription ? tr("Use the existing IoT hub '%1'.").arg(in.hubName)
@@ -365,17 +423,21 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
                                                : tr("Change 'apply allocation policy' of the link to '%1' from yes to no").arg(in.hubName)});
     }
     const FieldChange policyChange{QStringLiteral("allocationPolicy"), currentPolicy, wantedPolicy,
-                                   tr("Change the allocation policy from %1 to %2").arg(allocationPolicyName(currentPolicy), allocationPolicyName(wantedPolicy))};
+                                   tr("Change the allocation policy from %1 to %2").arg(allocationPolicyName(currentPolicy), allocationPolicyName(wantedPolicy)),
+                                   true};
     if (!linkChanges.isEmpty()) {
         // A link on a new DPS is part of what is new; on an existing DPS it changes that DPS.
         linkStep.action = now.dps ? StepAction::Update : StepAction::Create;
+        for (FieldChange &c : linkChanges)
+            c.existing = now.dps.has_value();
         linkStep.changes = linkChanges;
         // A dedicated access policy is added to the hub first, when the hub doesn't have it yet.
         if (addLink && in.link.createPolicy && (!now.hub || !now.accessPolicy)) {
             linkStep.changes.prepend(FieldChange{QStringLiteral("authorizationPolicies[%1]").arg(in.link.accessPolicy), QString(),
                                                  QStringLiteral("RegistryWrite, ServiceConnect"),
                                                  tr("Add the access policy '%1' with only RegistryWrite and ServiceConnect to the IoT hub '%2'")
-                                                     .arg(in.link.accessPolicy, in.hubName)});
+                                                     .arg(in.link.accessPolicy, in.hubName),
+                                                 now.hub.has_value()});
             linkStep.calls.append(call(StepId::Link, "POST", hubPath + QStringLiteral("/listkeys"), kHubApiVersion,
                                        tr("Read the hub's access policies (kept in memory only)"), false));
             linkStep.calls.append(call(StepId::Link, "PUT", hubPath, kHubApiVersion,
@@ -387,6 +449,9 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
         if (policyChanges)
             linkStep.changes.append(policyChange);
         const bool existingDps = now.dps.has_value();
+        if (existingDps)
+            linkStep.calls.append(call(StepId::Link, "GET", dpsPath, kDpsApiVersion,
+                                       tr("Read the DPS again just before changing it (what changed meanwhile is kept)"), false));
         linkStep.text = addLink ? tr("Link the IoT hub '%1' to the DPS '%2' with its access policy '%3', allocation weight %4, apply "
                                      "allocation policy: %5.")
                                       .arg(in.hubName, in.dpsName, in.link.accessPolicy)
@@ -424,7 +489,10 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
     } else {
         policyStep.action = StepAction::Update;
         policyStep.changes.append(policyChange);
+        policyStep.changes.last().existing = true;
         policyStep.text = policyChange.text + QLatin1Char('.');
+        policyStep.calls.append(call(StepId::Policy, "GET", dpsPath, kDpsApiVersion,
+                                     tr("Read the DPS again just before changing it (what changed meanwhile is kept)"), false));
         policyStep.calls.append(call(StepId::Policy, "PUT", dpsPath, kDpsApiVersion,
                                      tr("Update the DPS '%1': the allocation policy").arg(in.dpsName), true));
         policyStep.calls.append(call(StepId::Policy, "GET", dpsPath, kDpsApiVersion, tr("Wait until the DPS is active again"), false));

@@ -42,6 +42,7 @@ struct FieldChange
     QString before; // stable values: "Static", "1", "true"; empty: not there
     QString after;
     QString text;   // translated sentence: "Change the allocation policy from Static configuration to ..."
+    bool existing = false; // changes a resource that is there already (also within a step that creates)
     QJsonObject toJson() const;
 };
 
@@ -79,6 +80,11 @@ struct Plan
     // The writes as "METHOD path" lines (lower-case paths), then each change as "field: before -> after":
     // two plans of the same choices with the same signature change Azure in the same way.
     QStringList writeSignature() const;
+    // Whether this plan (made again at Apply, or at a Retry after part of a run) does nothing beyond
+    // `approved`, the plan the person saw: each of its writes is one of approved's, and each change is
+    // one of approved's, before and after (a registration's "before" may have moved on). What goes
+    // beyond is added to `beyond` in words.
+    bool within(const Plan &approved, QStringList *beyond = nullptr) const;
     QJsonObject toJson() const; // {steps: [{step, action, after, text, changes, calls}], nothingToDo}
 };
 

@@ -441,17 +441,25 @@ SetupEngine *SetupController::engine()
                 m_reviewedPlan = m_engine->plan();
             else
                 m_reviewedPlan.reset();
-            m_reviewedPlanApproved = m_checkingForReview && m_reviewedPlan;
+            if (m_checkingForReview && m_reviewedPlan)
+                m_approvedPlan = m_reviewedPlan; // what Review shows is what Apply may do
             Q_EMIT checksFinished(checks);
         });
         connect(m_engine, &SetupEngine::stepChanged, this, &SetupController::stepChanged);
         connect(m_engine, &SetupEngine::finished, this, [this](const SetupResult &r) {
             m_result = r;
+            m_approvedPlan.reset(); // done: the next Apply needs a new Review
             Q_EMIT finished(r);
         });
         connect(m_engine, &SetupEngine::failed, this, &SetupController::failed);
     }
     return m_engine;
+}
+
+void SetupController::approveCurrentPlan()
+{
+    if (const std::optional<Plan> plan = currentPlan())
+        m_approvedPlan = plan;
 }
 
 std::optional<Plan> SetupController::currentPlan() const
@@ -505,15 +513,13 @@ void SetupController::startApply()
         m_engine->deleteLater();
         m_engine = nullptr;
     }
-    // The first Apply after Review writes only what Review showed (nothing if Azure changed since); a
-    // Retry continues the approved run, whose own first steps have changed Azure meanwhile.
-    const std::optional<Plan> reviewed = m_reviewedPlanApproved ? currentPlan() : std::nullopt;
-    m_reviewedPlanApproved = false;
+    // Apply, and every Retry of it, does only what the person saw on Review (or on the Apply page after
+    // Azure changed): a Retry after part of the run has less to do, never something else.
     m_checkingForReview = false;
     SetupEngine *e = engine();
     e->setInput(m_plan);
-    if (reviewed)
-        e->setExpectedPlan(*reviewed);
+    if (m_approvedPlan && m_approvedPlan->input.toJson() == m_plan.toJson())
+        e->setExpectedPlan(*m_approvedPlan);
     e->start(); // resumes from the journal when the same plan ran before (Retry)
 }
 

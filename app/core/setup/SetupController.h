@@ -142,6 +142,8 @@ public:
     // The plan the last checks made from what Azure holds (steps, before -> after, calls), while the
     // choices are still those it was made for; nullopt before the checks or when they failed.
     std::optional<Plan> currentPlan() const;
+    // The person has seen currentPlan() (e.g. on the Apply page after Azure changed): Apply may do it.
+    void approveCurrentPlan();
     void runChecks();                          // reads Azure, checks plan() and makes the plan -> checksFinished
     void applyFix(const QString &checkId);     // e.g. "provider-registered" -> checksFinished again
     void startApply();                         // plan() -> stepChanged..., finished or failed
@@ -231,8 +233,8 @@ private:
 
     SetupEngine *m_engine = nullptr; // owned (child)
     std::optional<Plan> m_reviewedPlan;
-    bool m_checkingForReview = false;   // the running checks are Review's (not an Apply's)
-    bool m_reviewedPlanApproved = false; // m_reviewedPlan came from Review and no Apply has used it yet
+    bool m_checkingForReview = false;  // the running checks are Review's (not an Apply's)
+    std::optional<Plan> m_approvedPlan; // what the person saw; Apply and its Retries stay within it
     int m_pollIntervalMs = -1;
     std::optional<SetupResult> m_result;
 };

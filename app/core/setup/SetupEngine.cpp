@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSetup, "dps.setup")
 
@@ -136,7 +137,8 @@ struct SetupEngine::Private
     Observed observed;
     Plan plan;
     bool hasPlan = false;
-    std::optional<QStringList> expectedWrites; // the reviewed plan's writes (setExpectedPlan)
+    std::optional<Plan> approved;    // the plan the person saw (setExpectedPlan), for the next start()
+    std::optional<Plan> runApproved; // ... taken by this start()
 };
 
 SetupEngine::SetupEngine(Services::AzureService *service, std::shared_ptr<RunJournal> journal, QObject *parent)
@@ -235,7 +237,7 @@ bool SetupEngine::hasPlan() const
 
 void SetupEngine::setExpectedPlan(const Plan &plan)
 {
-    d->expectedWrites = plan.writeSignature();
+    d->approved = plan;
 }
 
 // ---- bookkeeping -----------------------------------------------------------------------------
@@ -444,6 +446,7 @@ void SetupEngine::start()
     if (!lockRun())
         return;
     d->checksOnly = false;
+    d->runApproved = std::exchange(d->approved, std::nullopt); // this start() only
     startChecks();
 }
 
@@ -539,8 +542,8 @@ void SetupEngine::checkPhaseOne()
                              true);
                 done();
             },
-            [this, done](const ArmError &e) {
-                addFailedCall(QStringLiteral("provider-registered"), e);
+            [this, hubOnly, done](const ArmError &e) {
+                addFailedCall(hubOnly ? QStringLiteral("hub-provider-registered") : QStringLiteral("provider-registered"), e);
                 done();
             });
     }
@@ -863,17 +866,19 @@ void SetupEngine::finishChecks()
         return;
     }
     Q_EMIT checksFinished(checks);
-    if (d->expectedWrites && *d->expectedWrites != d->plan.writeSignature()) {
-        // Azure changed between Review and Apply (someone else, another run): the person approved
-        // other writes than these. Nothing is written; they look at the new plan first.
+    QStringList beyond;
+    if (d->runApproved && !d->plan.within(*d->runApproved, &beyond)) {
+        // Azure changed since the person saw the plan (someone else, another run): this plan would do
+        // what they did not see. Nothing is written; they look at the new plan first.
         m_running = false;
-        d->expectedWrites.reset();
+        d->runApproved.reset();
         Q_EMIT failed(ArmError::validation(QStringLiteral("PlanChanged"),
-                                           tr("What is in Azure changed since the plan was reviewed, so Apply would now make other "
-                                              "changes than the ones shown. Nothing was changed: review the plan again.")));
+                                           tr("What is in Azure changed since the plan was reviewed, and Apply would now make "
+                                              "changes you have not seen: %1. Nothing was changed; look at the new plan first.")
+                                               .arg(beyond.join(QStringLiteral("; ")))));
         return;
     }
-    d->expectedWrites.reset();
+    d->runApproved.reset();
     runSteps();
 }
 
@@ -1014,9 +1019,12 @@ void SetupEngine::startStep(const PlanStep &step)
     case StepId::Link:
         runLinkStep(step);
         return;
-    case StepId::Policy:
-        followDpsUpdate(StepId::Policy, m_service->setAllocationPolicy(m_input.dpsRef(), m_input.allocationPolicy, known()));
+    case StepId::Policy: {
+        Services::KnownState k = known();
+        k.dps.reset(); // the DPS as it is now: what changed since the checks is kept
+        followDpsUpdate(StepId::Policy, m_service->setAllocationPolicy(m_input.dpsRef(), m_input.allocationPolicy, k));
         return;
+    }
     }
 }
 
@@ -1089,6 +1097,8 @@ void SetupEngine::pollResource(StepId id)
 // plan adds one, then one PUT of the DPS with the link (added or changed) and the allocation policy.
 void SetupEngine::runLinkStep(const PlanStep &step)
 {
+    if (d->plan.action(StepId::Dps) == StepAction::Nothing)
+        d->dps.reset(); // read when the checks ran, maybe minutes ago: configureDps reads it again
     bool addPolicy = false;
     for (const auto &c : step.calls)
         addPolicy = addPolicy || (c.write && c.method == QLatin1String("PUT") && c.path.contains(QLatin1String("/IotHubs/")));
