@@ -382,19 +382,19 @@
         <location filename="../app/core/cli/CommandLine.cpp" line="+558"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+214"/>
         <location line="+62"/>
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-397"/>
-        <location line="+503"/>
+        <location line="-393"/>
+        <location line="+499"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-470"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation>Das Abonnement %1 gehört zum Mandanten %2: Das Token dieses Mandanten wird verwendet.</translation>
     </message>
@@ -430,12 +430,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+228"/>
+        <location line="+224"/>
         <source>Subscription of the DPS.</source>
         <translation>Abonnement des DPS.</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-223"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation>Ressourcengruppe des DPS (wird bei Bedarf erstellt).</translation>
     </message>
@@ -445,14 +445,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+213"/>
+        <location line="+209"/>
         <location line="+1"/>
         <location line="+61"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-285"/>
         <source>The resource group must exist already.</source>
         <translation>Die Ressourcengruppe muss bereits existieren.</translation>
     </message>
@@ -601,12 +601,12 @@
         <translation>Abhilfe: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Change: %1</source>
         <translation>Änderung: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Nothing to do: everything is already as asked.</source>
         <translation>Nichts zu tun: Alles ist bereits wie gewünscht.</translation>
     </message>
@@ -777,7 +777,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-922"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-918"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation>public, china, usgov, custom oder sandbox (Standard: public, mit --sandbox-info sandbox; bei einem gespeicherten Konto dessen Cloud).</translation>
     </message>
@@ -1704,12 +1704,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     <message>
         <location line="+42"/>
         <location line="+92"/>
-        <location line="+147"/>
+        <location line="+151"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation>Die Zuordnungsgewichtung muss eine ganze Zahl von 0 bis 1000 sein.</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-232"/>
         <location line="+108"/>
         <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
         <translation>Der IoT-Hub „%1“ ist nicht bereit (Status %2, Bereitstellung %3). Warten Sie, bis er aktiv ist, und verknüpfen Sie ihn dann.</translation>
@@ -1727,7 +1727,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
         <translation>Die Zugriffsrichtlinie „%1“ des IoT-Hubs „%2“ hat die Rechte „%3“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich. Wählen Sie eine andere Richtlinie aus, zum Beispiel iothubowner.</translation>
     </message>
@@ -1737,8 +1737,8 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der IoT-Hub „%1“ ist nicht mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+193"/>
+        <location line="-163"/>
+        <location line="+197"/>
         <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
         <translation>„%1“ ist keine Zuordnungsrichtlinie. Wählen Sie Hashed (gleichmäßig gewichtet), GeoLatency (niedrigste Latenz) oder Static.</translation>
     </message>
@@ -2005,7 +2005,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Den vorhandenen IoT-Hub „%1“ des Abonnements %2 verwenden.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
+        <source>Replace the link to &apos;%1&apos;, which still holds the key of a deleted IoT hub of that name, with a link to the new hub (access policy &apos;%2&apos;, allocation weight %3, apply allocation policy: %4)</source>
+        <translation>Die Verknüpfung mit „%1“, die noch den Schlüssel eines gelöschten IoT-Hubs dieses Namens enthält, durch eine Verknüpfung mit dem neuen Hub ersetzen (Zugriffsrichtlinie „%2“, Zuordnungsgewichtung %3, Zuordnungsrichtlinie anwenden: %4)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Link the IoT hub &apos;%1&apos; with its access policy &apos;%2&apos;, allocation weight %3, apply allocation policy: %4</source>
         <translation>Den IoT-Hub „%1“ mit seiner Zugriffsrichtlinie „%2“ verknüpfen, Zuordnungsgewichtung %3, Zuordnungsrichtlinie anwenden: %4</translation>
     </message>

@@ -382,19 +382,19 @@
         <location filename="../app/core/cli/CommandLine.cpp" line="+558"/>
         <location line="+9"/>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+214"/>
         <location line="+62"/>
         <source>id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-397"/>
-        <location line="+503"/>
+        <location line="-393"/>
+        <location line="+499"/>
         <source>Error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-470"/>
         <source>Subscription %1 belongs to tenant %2: using that tenant&apos;s token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,12 +430,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+228"/>
+        <location line="+224"/>
         <source>Subscription of the DPS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-223"/>
         <source>Resource group of the DPS (created if missing).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,14 +445,14 @@
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+213"/>
+        <location line="+209"/>
         <location line="+1"/>
         <location line="+61"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-285"/>
         <source>The resource group must exist already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,12 +601,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Nothing to do: everything is already as asked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,7 +774,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Cli::Detail</name>
     <message>
-        <location filename="../app/core/cli/CommandLine.cpp" line="-922"/>
+        <location filename="../app/core/cli/CommandLine.cpp" line="-918"/>
         <source>public, china, usgov, custom or sandbox (default: public, or sandbox with --sandbox-info; with a remembered account, its cloud).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,12 +1701,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     <message>
         <location line="+42"/>
         <location line="+92"/>
-        <location line="+147"/>
+        <location line="+151"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-232"/>
         <location line="+108"/>
         <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
         <translation type="unfinished"></translation>
@@ -1724,7 +1724,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,8 +1734,8 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+193"/>
+        <location line="-163"/>
+        <location line="+197"/>
         <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2002,7 +2002,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
+        <source>Replace the link to &apos;%1&apos;, which still holds the key of a deleted IoT hub of that name, with a link to the new hub (access policy &apos;%2&apos;, allocation weight %3, apply allocation policy: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Link the IoT hub &apos;%1&apos; with its access policy &apos;%2&apos;, allocation weight %3, apply allocation policy: %4</source>
         <translation type="unfinished"></translation>
     </message>

@@ -386,3 +386,20 @@ TEST(Plan, APlanIsWithinTheApprovedOneOnlyWhenItDoesNothingElse)
     EXPECT_TRUE(buildPlan(cross, registering).within(buildPlan(cross, before)));
     EXPECT_TRUE(buildPlan(cross, done).within(buildPlan(cross, before)));
 }
+
+// The DPS still links a hub of this name that was deleted; the hub is created anew: the link is
+// replaced (the old one holds the deleted hub's key), not taken as "already linked".
+TEST(Plan, AStaleLinkOfADeletedHubOfTheSameNameIsReplaced)
+{
+    Observed now;
+    now.provider = registered();
+    now.groupExists = true;
+    now.dps = dps(QStringLiteral("GeoLatency"), {link(3)});
+    const Plan plan = buildPlan(choices(), now); // no hub: it is created
+    EXPECT_EQ(plan.action(StepId::Hub), StepAction::Create);
+    ASSERT_EQ(plan.action(StepId::Link), StepAction::Update);
+    ASSERT_EQ(plan.step(StepId::Link)->changes.size(), 1);
+    EXPECT_EQ(plan.step(StepId::Link)->changes[0].field, QStringLiteral("iotHubs[my-hub].connectionString"));
+    EXPECT_TRUE(plan.summary().changed.first().startsWith(QLatin1String("Replace the link to 'my-hub'"))) << str(plan.summary().changed.first());
+    EXPECT_EQ(methodsAndTails(plan.writes()), (QStringList{QStringLiteral("PUT IotHubs/my-hub"), QStringLiteral("PUT provisioningServices/my-dps")}));
+}

@@ -558,6 +558,41 @@ TEST_F(PlanRuns, ApplyStopsBeforeAnyWriteWhenAzureChangedSinceReview)
     EXPECT_EQ(await<Arm::ProvisioningService>(service().getDps(in.dpsRef())).allocationPolicy, QStringLiteral("Hashed"));
 }
 
+// A hub deleted and created again under the same name: the DPS's old link holds the deleted hub's key.
+// The plan says it replaces it; the run leaves a link with the new hub's key.
+TEST_F(PlanRuns, AStaleLinkOfADeletedHubIsReplacedWithTheNewHubsKey)
+{
+    const Scenario s = state(true, true, Linked::Identically, false, true);
+    const PlanInput in = choicesFor(s, QStringLiteral("stale"));
+    prepare(s, in);
+    if (HasFatalFailure())
+        return;
+    const QString oldKey = await<Arm::AccessPolicy>(service().hubPolicy(in.hubRef(), QStringLiteral("iothubowner"))).primaryKey;
+    awaitOperation(service().deleteHub(in.hubRef()));
+    PlanInput again = in;
+    again.createHub = true;
+    const Plan plan = planOf(again);
+    ASSERT_EQ(plan.action(StepId::Link), StepAction::Update);
+    EXPECT_TRUE(plan.summary().changed.join(QLatin1Char('\n')).contains(QLatin1String("Replace the link to 'mx-hub-stale'")))
+        << str(plan.summary().changed.join(QLatin1Char('\n')));
+    clearRequestLog(*s_sandbox);
+    ASSERT_TRUE(run(again, plan));
+    EXPECT_EQ(writesOf(fetchRequestLog(*s_sandbox)), sorted(writeCalls(plan)));
+    const QString newKey = await<Arm::AccessPolicy>(service().hubPolicy(in.hubRef(), QStringLiteral("iothubowner"))).primaryKey;
+    ASSERT_NE(newKey, oldKey);
+    // The key the DPS holds now (the world's state, unmasked) is the new hub's.
+    QString linked;
+    for (const auto &r : worldState(*s_sandbox).value(QStringLiteral("resources")).toArray()) {
+        if (r.toObject().value(QStringLiteral("name")).toString() != in.dpsName)
+            continue;
+        const QJsonArray hubs = r.toObject().value(QStringLiteral("body")).toObject().value(QStringLiteral("properties")).toObject().value(QStringLiteral("iotHubs")).toArray();
+        ASSERT_EQ(hubs.size(), 1);
+        linked = hubs[0].toObject().value(QStringLiteral("connectionString")).toString();
+    }
+    EXPECT_TRUE(linked.contains(QStringLiteral("SharedAccessKey=") + newKey)) << str(linked);
+    EXPECT_TRUE(planOf(again).nothingToDo());
+}
+
 // ---- the command line ------------------------------------------------------------------------
 
 namespace {

@@ -660,12 +660,8 @@ int runSetup(const QStringList &arguments)
             document.insert(QStringLiteral("plan"), engine.plan().toJson());
             if (!planOnly) {
                 // What the run is about to do to what exists, said before it does it.
-                for (const auto &step : engine.plan().steps) {
-                    if (step.action == Setup::StepAction::Update) {
-                        for (const auto &c : step.changes)
-                            err() << tr("Change: %1").arg(c.text) << Qt::endl;
-                    }
-                }
+                for (const QString &change : engine.plan().summary().changed)
+                    err() << tr("Change: %1").arg(change) << Qt::endl;
                 if (engine.plan().nothingToDo())
                     err() << tr("Nothing to do: everything is already as asked.") << Qt::endl;
             }

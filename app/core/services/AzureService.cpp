@@ -755,6 +755,10 @@ ArmOperation *AzureService::configureDps(const ResourceRef &dps,
                 QJsonObject entry = hubs.at(i).toObject();
                 if (linkedHostName(entry).compare(h.hostName, Qt::CaseInsensitive) != 0)
                     continue;
+                if (link.replaceKey) {
+                    hubs.removeAt(i); // linked anew below, with the hub's key
+                    break;
+                }
                 // Linked already: its weight and apply flag as wanted, its key as it is.
                 if (entry.value(QLatin1String("allocationWeight")).toInt(1) != link.allocationWeight
                     || entry.value(QLatin1String("applyAllocationPolicy")).toBool(true) != link.applyAllocationPolicy) {

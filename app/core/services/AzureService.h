@@ -78,6 +78,9 @@ struct LinkOptions
     // Least privilege: create `accessPolicy` on the hub with exactly RegistryWrite + ServiceConnect when
     // it does not exist yet (ensureHubPolicy), instead of handing the DPS the hub owner's key.
     bool createPolicy = false;
+    // configureDps: an existing link to the hub's host name gets the hub's key anew (it was left by a
+    // deleted hub of the same name), not just its weight and flag.
+    bool replaceKey = false;
 };
 
 // Everything the app does in Azure, typed, on top of ArmClient. No widgets, no keychain.

@@ -395,9 +395,23 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
     PlanStep linkStep;
     linkStep.id = StepId::Link;
     linkStep.after = {StepId::Dps, StepId::Hub};
+    // A link left behind by a deleted hub of the same name (the hub is created now): it holds the old
+    // hub's key, so it is replaced, not kept.
+    const std::optional<Arm::LinkedHub> stale = now.dps && !now.hub ? findLink(*now.dps, in.hubName, QString()) : std::nullopt;
     QList<FieldChange> linkChanges;
     bool addLink = false;
-    if (!link) {
+    if (stale) {
+        addLink = true;
+        linkChanges.append(FieldChange{QStringLiteral("iotHubs[%1].connectionString").arg(in.hubName), QStringLiteral("deleted hub"),
+                                       QStringLiteral("new hub, allocationWeight=%1, applyAllocationPolicy=%2")
+                                           .arg(in.link.allocationWeight)
+                                           .arg(boolKey(in.link.applyAllocationPolicy)),
+                                       tr("Replace the link to '%1', which still holds the key of a deleted IoT hub of that name, with "
+                                          "a link to the new hub (access policy '%2', allocation weight %3, apply allocation policy: %4)")
+                                           .arg(in.hubName, in.link.accessPolicy)
+                                           .arg(in.link.allocationWeight)
+                                           .arg(yesNo(in.link.applyAllocationPolicy))});
+    } else if (!link) {
         addLink = true;
         linkChanges.append(FieldChange{QStringLiteral("iotHubs[%1]").arg(in.hubName), QString(),
                                        QStringLiteral("allocationWeight=%1, applyAllocationPolicy=%2")

@@ -1102,22 +1102,25 @@ void SetupEngine::runLinkStep(const PlanStep &step)
     bool addPolicy = false;
     for (const auto &c : step.calls)
         addPolicy = addPolicy || (c.write && c.method == QLatin1String("PUT") && c.path.contains(QLatin1String("/IotHubs/")));
+    Services::LinkOptions link = m_input.link;
+    for (const auto &c : step.changes)
+        link.replaceKey = link.replaceKey || c.field.endsWith(QLatin1String(".connectionString"));
     if (!addPolicy) {
-        followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), m_input.link, m_input.allocationPolicy, known()));
+        followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), link, m_input.allocationPolicy, known()));
         return;
     }
     ArmOperation *policy = m_service->ensureHubPolicy(m_input.hubRef(), m_input.link.accessPolicy, known());
     track(policy);
     connect(policy, &ArmOperation::progress, this, [this](const QString &status) { setStep(StepId::Link, StepState::Running, status); });
     connect(policy, &ArmOperation::failed, this, [this](const ArmError &e) { failStep(StepId::Link, e); });
-    connect(policy, &ArmOperation::finished, this, [this](const QJsonObject &body) {
+    connect(policy, &ArmOperation::finished, this, [this, link](const QJsonObject &body) {
         const Arm::IotHub hub = Arm::IotHub::fromJson(body);
         if (!hub.name.isEmpty() && hub.isActive())
             d->hub = hub;
         Services::KnownState k = known();
         if (!hub.isActive())
             k.hub.reset(); // still updating: configureDps reads it again
-        followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), m_input.link, m_input.allocationPolicy, k));
+        followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), link, m_input.allocationPolicy, k));
     });
 }
 
