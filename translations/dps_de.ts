@@ -1692,7 +1692,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+549"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+551"/>
         <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
         <translation>„%1“ ist kein gültiger Name für eine Zugriffsrichtlinie: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Bindestriche, Unterstriche oder Punkte.</translation>
     </message>
@@ -1702,43 +1702,39 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der IoT-Hub „%1“ hat bereits eine Richtlinie „%2“ mit den Rechten „%3“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich. Wählen Sie einen anderen Namen für die neue Richtlinie.</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+92"/>
-        <location line="+151"/>
+        <location line="+88"/>
+        <location line="+58"/>
+        <location line="+122"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation>Die Zuordnungsgewichtung muss eine ganze Zahl von 0 bis 1000 sein.</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+108"/>
+        <location line="-222"/>
         <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
         <translation>Der IoT-Hub „%1“ ist nicht bereit (Status %2, Bereitstellung %3). Warten Sie, bis er aktiv ist, und verknüpfen Sie ihn dann.</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+105"/>
+        <location line="+4"/>
         <source>The IoT hub &quot;%1&quot; does not allow shared access policies (local authentication is disabled), which linking needs. Allow them on the hub, or choose another hub.</source>
         <translation>Der IoT-Hub „%1“ lässt keine freigegebenen Zugriffsrichtlinien zu (die lokale Authentifizierung ist deaktiviert), die für die Verknüpfung erforderlich sind. Lassen Sie sie auf dem Hub zu, oder wählen Sie einen anderen Hub aus.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="+59"/>
         <source>The IoT hub &quot;%1&quot; is already linked to the provisioning service &quot;%2&quot;.</source>
         <translation>Der IoT-Hub „%1“ ist bereits mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+114"/>
+        <location line="-45"/>
         <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
         <translation>Die Zugriffsrichtlinie „%1“ des IoT-Hubs „%2“ hat die Rechte „%3“; für die Verknüpfung sind RegistryWrite und ServiceConnect erforderlich. Wählen Sie eine andere Richtlinie aus, zum Beispiel iothubowner.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+226"/>
         <source>The IoT hub &quot;%1&quot; is not linked to the provisioning service &quot;%2&quot;.</source>
         <translation>Der IoT-Hub „%1“ ist nicht mit dem Provisioning-Dienst „%2“ verknüpft.</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+197"/>
+        <location line="-254"/>
         <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
         <translation>„%1“ ist keine Zuordnungsrichtlinie. Wählen Sie Hashed (gleichmäßig gewichtet), GeoLatency (niedrigste Latenz) oder Static.</translation>
     </message>
@@ -1831,7 +1827,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Lowest latency</source>
         <translation>Geringste Latenz</translation>
     </message>

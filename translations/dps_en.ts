@@ -1689,7 +1689,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Services::AzureService</name>
     <message>
-        <location filename="../app/core/services/AzureService.cpp" line="+549"/>
+        <location filename="../app/core/services/AzureService.cpp" line="+551"/>
         <source>&quot;%1&quot; is not a valid access policy name: use 1 to 64 letters, digits, hyphens, underscores or periods.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,43 +1699,39 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+92"/>
-        <location line="+151"/>
+        <location line="+88"/>
+        <location line="+58"/>
+        <location line="+122"/>
         <source>The allocation weight must be a whole number from 0 to 1000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+108"/>
+        <location line="-222"/>
         <source>The IoT hub &quot;%1&quot; is not ready (state %2, provisioning %3). Wait until it is active, then link it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+105"/>
+        <location line="+4"/>
         <source>The IoT hub &quot;%1&quot; does not allow shared access policies (local authentication is disabled), which linking needs. Allow them on the hub, or choose another hub.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="+59"/>
         <source>The IoT hub &quot;%1&quot; is already linked to the provisioning service &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+114"/>
+        <location line="-45"/>
         <source>The access policy &quot;%1&quot; of IoT hub &quot;%2&quot; has the rights &quot;%3&quot;; linking needs RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+226"/>
         <source>The IoT hub &quot;%1&quot; is not linked to the provisioning service &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+197"/>
+        <location line="-254"/>
         <source>&quot;%1&quot; is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) or Static.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1824,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Lowest latency</source>
         <translation type="unfinished"></translation>
     </message>

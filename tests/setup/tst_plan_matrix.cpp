@@ -461,9 +461,10 @@ TEST_P(PlanMatrix, TheRunWritesWhatThePlanSaysAndAReRunWritesNothing)
     const QString words = (summary.created + summary.changed + summary.unchanged).join(QLatin1Char('\n'));
     for (const QString &text : s.texts)
         EXPECT_TRUE(words.contains(text.contains(QLatin1String("%1")) ? text.arg(id) : text)) << str(text) << "\n" << str(words);
-    if (s.dpsExists) // changes to the existing DPS are set apart from creations
+    if (s.dpsExists) { // changes to the existing DPS are set apart from creations
         EXPECT_EQ(summary.changed.isEmpty(), s.link == StepAction::Nothing && s.policyStep == StepAction::Nothing && s.hubProvider == StepAction::Nothing)
             << str(words);
+    }
 
     // 2. The run writes exactly the plan's writes (method and path, from the request log) and changes
     // exactly the plan's fields (the sandbox's world before and after).
@@ -484,14 +485,16 @@ TEST_P(PlanMatrix, TheRunWritesWhatThePlanSaysAndAReRunWritesNothing)
     EXPECT_TRUE(after.linkedHubs[0].applyAllocationPolicy);
     for (const auto &step : plan.steps) {
         for (const auto &c : step.changes) {
-            if (c.field == QLatin1String("allocationPolicy"))
+            if (c.field == QLatin1String("allocationPolicy")) {
                 EXPECT_EQ(after.allocationPolicy, c.after) << str(c.text);
-            else if (c.field.endsWith(QLatin1String(".allocationWeight")))
+            } else if (c.field.endsWith(QLatin1String(".allocationWeight"))) {
                 EXPECT_EQ(QString::number(after.linkedHubs[0].allocationWeight), c.after) << str(c.text);
+            }
         }
     }
-    if (s.dpsExists)
+    if (s.dpsExists) {
         EXPECT_EQ(after.idScope, before.idScope); // the same DPS, updated, never re-created
+    }
 
     // 4. A re-run reads, plans nothing, writes nothing.
     const Plan again = planOf(in);

@@ -267,4 +267,13 @@ QString connectionStringHostName(const QString &connectionString)
     return connectionStringValue(connectionString, QStringLiteral("HostName"));
 }
 
+QString canonicalAllocationPolicy(const QString &policy)
+{
+    for (const QString &p : {QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")}) {
+        if (p.compare(policy.trimmed(), Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return {};
+}
+
 } // namespace Dps::Arm

@@ -82,6 +82,9 @@ struct LinkedHub
     QJsonObject toJson() const;
 };
 
+// "Hashed", "GeoLatency" or "Static" for any case of them (and surrounding spaces); empty otherwise.
+QString canonicalAllocationPolicy(const QString &policy);
+
 struct ProvisioningService
 {
     QString id;

@@ -1,5 +1,7 @@
 #include "AzureService.h"
 
+#include <variant>
+
 #include "arm/ResourceId.h"
 #include "http/OneShot.h"
 
@@ -602,6 +604,52 @@ ArmOperation *AzureService::deleteHub(const ResourceRef &hub)
     return m_client->beginDelete(hubPath(hub), kHubApiVersion, hub.tenantId);
 }
 
+ArmError AzureService::invalidAllocationPolicy(const QString &policy)
+{
+    return ArmError::validation(QStringLiteral("InvalidAllocationPolicy"),
+                                tr("\"%1\" is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency (lowest latency) "
+                                   "or Static.")
+                                    .arg(policy));
+}
+
+// Why the hub `h` cannot be linked to a DPS, or nothing when it can.
+std::optional<ArmError> AzureService::hubCannotBeLinked(const Arm::IotHub &h)
+{
+    if (!h.isActive())
+        return ArmError::validation(QStringLiteral("HubNotActive"),
+                                    tr("The IoT hub \"%1\" is not ready (state %2, provisioning %3). Wait until it is active, then link it.")
+                                        .arg(h.name, h.state.isEmpty() ? QStringLiteral("-") : h.state, h.provisioningState));
+    if (h.disableLocalAuth)
+        return ArmError::validation(QStringLiteral("HubLocalAuthDisabled"),
+                                    tr("The IoT hub \"%1\" does not allow shared access policies (local authentication is disabled), "
+                                       "which linking needs. Allow them on the hub, or choose another hub.")
+                                        .arg(h.name));
+    if (h.hostName.isEmpty())
+        return ArmError::protocol(QStringLiteral("the IoT hub has no host name"));
+    return std::nullopt;
+}
+
+// The DPS's entry for the hub `h` with the policy `key` (its key goes into the entry's connection string
+// only and is cleared from `key`), or why that policy cannot link the hub.
+std::variant<QJsonObject, ArmError> AzureService::linkedHubEntry(const Arm::IotHub &h, Arm::AccessPolicy &key, const LinkOptions &options)
+{
+    if (!key.canLinkToDps())
+        return ArmError::validation(QStringLiteral("PolicyMissingRights"),
+                                    tr("The access policy \"%1\" of IoT hub \"%2\" has the rights \"%3\"; linking needs RegistryWrite "
+                                       "and ServiceConnect. Choose another policy, such as iothubowner.")
+                                        .arg(key.keyName, h.name, key.rights));
+    if (key.primaryKey.isEmpty())
+        return ArmError::protocol(QStringLiteral("the access policy came without a key"));
+    Arm::LinkedHub link;
+    link.connectionString = Arm::hubConnectionString(h.hostName, key);
+    link.location = h.location;
+    link.allocationWeight = options.allocationWeight;
+    link.applyAllocationPolicy = options.applyAllocationPolicy;
+    key.primaryKey.clear();
+    key.secondaryKey.clear();
+    return link.toJson();
+}
+
 ArmOperation *AzureService::linkHub(const ResourceRef &dps,
                                     const ResourceRef &hub,
                                     const LinkOptions &options,
@@ -619,23 +667,8 @@ ArmOperation *AzureService::linkHub(const ResourceRef &dps,
     then<Arm::IotHub>(hubOrKnown(hub, known), op, [self, op, dps, hub, options, known](const Arm::IotHub &h) {
         if (!self)
             return op->fail(ArmError::cancelled());
-        if (!h.isActive())
-            return op->fail(
-                ArmError::validation(QStringLiteral("HubNotActive"),
-                                     tr("The IoT hub \"%1\" is not ready (state %2, provisioning "
-                                        "%3). Wait until it is active, then link it.")
-                                         .arg(h.name,
-                                              h.state.isEmpty() ? QStringLiteral("-") : h.state,
-                                              h.provisioningState)));
-        if (h.disableLocalAuth)
-            return op->fail(
-                ArmError::validation(QStringLiteral("HubLocalAuthDisabled"),
-                                     tr("The IoT hub \"%1\" does not allow shared access policies "
-                                        "(local authentication is disabled), which linking needs. "
-                                        "Allow them on the hub, or choose another hub.")
-                                         .arg(h.name)));
-        if (h.hostName.isEmpty())
-            return op->fail(ArmError::protocol(QStringLiteral("the IoT hub has no host name")));
+        if (const auto why = hubCannotBeLinked(h))
+            return op->fail(*why);
         // 2. The DPS: is this hub linked already? (Checked before the key is fetched and before any write.)
         then<Arm::ProvisioningService>(
             self->dpsOrKnown(dps, known),
@@ -658,36 +691,17 @@ ArmOperation *AzureService::linkHub(const ResourceRef &dps,
                     [self, op, dps, options, h, d](Arm::AccessPolicy policy) {
                         if (!self)
                             return op->fail(ArmError::cancelled());
-                        if (!policy.canLinkToDps())
-                            return op->fail(ArmError::validation(
-                                QStringLiteral("PolicyMissingRights"),
-                                tr("The access policy \"%1\" of IoT hub \"%2\" has the rights "
-                                   "\"%3\"; linking needs RegistryWrite and ServiceConnect. Choose "
-                                   "another policy, such as iothubowner.")
-                                    .arg(policy.keyName, h.name, policy.rights)));
-                        if (policy.primaryKey.isEmpty())
-                            return op->fail(ArmError::protocol(
-                                QStringLiteral("the access policy came without a key")));
+                        const auto entry = linkedHubEntry(h, policy, options);
+                        if (const auto *why = std::get_if<ArmError>(&entry))
+                            return op->fail(*why);
                         // 4. Append the hub and PUT the whole DPS (azure-arm.md 2.4, 2.5). The key lives only in this body.
-                        Arm::LinkedHub link;
-                        link.connectionString = Arm::hubConnectionString(h.hostName, policy);
-                        link.location = h.location;
-                        link.allocationWeight = options.allocationWeight;
-                        link.applyAllocationPolicy = options.applyAllocationPolicy;
-                        policy.primaryKey.clear();
-                        policy.secondaryKey.clear();
                         QJsonObject body = dpsPutBody(d.raw);
                         QJsonObject props = body.value(QLatin1String("properties")).toObject();
                         QJsonArray hubs = props.value(QLatin1String("iotHubs")).toArray();
-                        hubs.append(link.toJson());
-                        link.connectionString.clear();
+                        hubs.append(std::get<QJsonObject>(entry));
                         props.insert(QStringLiteral("iotHubs"), hubs);
                         body.insert(QStringLiteral("properties"), props);
-                        forward(self->m_client->beginPut(dpsPath(dps),
-                                                         kDpsApiVersion,
-                                                         body,
-                                                         dps.tenantId),
-                                op);
+                        forward(self->m_client->beginPut(dpsPath(dps), kDpsApiVersion, body, dps.tenantId), op);
                     });
             });
     });
@@ -706,21 +720,14 @@ ArmOperation *AzureService::configureDps(const ResourceRef &dps,
                                       tr("The allocation weight must be a whole number from 0 to 1000.")));
         return op;
     }
-    QString policy;
-    for (const QString &p : {QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")}) {
-        if (p.compare(allocationPolicy.trimmed(), Qt::CaseInsensitive) == 0)
-            policy = p;
-    }
+    const QString policy = Arm::canonicalAllocationPolicy(allocationPolicy);
     if (!allocationPolicy.isEmpty() && policy.isEmpty()) {
-        op->fail(ArmError::validation(QStringLiteral("InvalidAllocationPolicy"),
-                                      tr("\"%1\" is not an allocation policy. Choose Hashed (evenly weighted), GeoLatency "
-                                         "(lowest latency) or Static.")
-                                          .arg(allocationPolicy)));
+        op->fail(invalidAllocationPolicy(allocationPolicy));
         return op;
     }
     QPointer<AzureService> self(this);
     // Sends the edited DPS, or nothing when it is already as wanted.
-    auto send = [self, op, dps](const Arm::ProvisioningService &d, QJsonObject body, bool changed) {
+    auto send = [self, op, dps](const Arm::ProvisioningService &d, const QJsonObject &body, bool changed) {
         if (!changed)
             return op->complete(d.raw);
         forward(self->m_client->beginPut(dpsPath(dps), kDpsApiVersion, body, dps.tenantId), op);
@@ -728,18 +735,8 @@ ArmOperation *AzureService::configureDps(const ResourceRef &dps,
     then<Arm::IotHub>(hubOrKnown(hub, known), op, [self, op, dps, hub, link, policy, known, send](const Arm::IotHub &h) {
         if (!self)
             return op->fail(ArmError::cancelled());
-        if (!h.isActive())
-            return op->fail(ArmError::validation(QStringLiteral("HubNotActive"),
-                                                 tr("The IoT hub \"%1\" is not ready (state %2, provisioning %3). Wait until it is "
-                                                    "active, then link it.")
-                                                     .arg(h.name, h.state.isEmpty() ? QStringLiteral("-") : h.state, h.provisioningState)));
-        if (h.disableLocalAuth)
-            return op->fail(ArmError::validation(QStringLiteral("HubLocalAuthDisabled"),
-                                                 tr("The IoT hub \"%1\" does not allow shared access policies (local authentication "
-                                                    "is disabled), which linking needs. Allow them on the hub, or choose another hub.")
-                                                     .arg(h.name)));
-        if (h.hostName.isEmpty())
-            return op->fail(ArmError::protocol(QStringLiteral("the IoT hub has no host name")));
+        if (const auto why = hubCannotBeLinked(h))
+            return op->fail(*why);
         then<Arm::ProvisioningService>(self->dpsOrKnown(dps, known), op, [self, op, hub, link, policy, h, send](const Arm::ProvisioningService &d) {
             if (!self)
                 return op->fail(ArmError::cancelled());
@@ -773,23 +770,11 @@ ArmOperation *AzureService::configureDps(const ResourceRef &dps,
             }
             // Not linked: the policy's key, from the hub's subscription and tenant, into this body only.
             then<Arm::AccessPolicy>(self->hubPolicy(hub, link.accessPolicy), op, [op, link, h, d, body, props, hubs, send](Arm::AccessPolicy key) {
-                if (!key.canLinkToDps())
-                    return op->fail(ArmError::validation(QStringLiteral("PolicyMissingRights"),
-                                                         tr("The access policy \"%1\" of IoT hub \"%2\" has the rights \"%3\"; linking needs "
-                                                            "RegistryWrite and ServiceConnect. Choose another policy, such as iothubowner.")
-                                                             .arg(key.keyName, h.name, key.rights)));
-                if (key.primaryKey.isEmpty())
-                    return op->fail(ArmError::protocol(QStringLiteral("the access policy came without a key")));
-                Arm::LinkedHub entry;
-                entry.connectionString = Arm::hubConnectionString(h.hostName, key);
-                entry.location = h.location;
-                entry.allocationWeight = link.allocationWeight;
-                entry.applyAllocationPolicy = link.applyAllocationPolicy;
-                key.primaryKey.clear();
-                key.secondaryKey.clear();
+                const auto entry = linkedHubEntry(h, key, link);
+                if (const auto *why = std::get_if<ArmError>(&entry))
+                    return op->fail(*why);
                 QJsonArray linked = hubs;
-                linked.append(entry.toJson());
-                entry.connectionString.clear();
+                linked.append(std::get<QJsonObject>(entry));
                 QJsonObject newProps = props;
                 newProps.insert(QStringLiteral("iotHubs"), linked);
                 QJsonObject newBody = body;
@@ -900,19 +885,10 @@ ArmOperation *AzureService::unlinkHub(const ResourceRef &dps, const QString &hub
 
 ArmOperation *AzureService::setAllocationPolicy(const ResourceRef &dps, const QString &policy, const KnownState &known)
 {
-    QString canonical;
-    for (const QString &p :
-         {QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")}) {
-        if (p.compare(policy.trimmed(), Qt::CaseInsensitive) == 0)
-            canonical = p;
-    }
+    const QString canonical = Arm::canonicalAllocationPolicy(policy);
     if (canonical.isEmpty()) {
         auto *op = new ArmOperation(this);
-        op->fail(
-            ArmError::validation(QStringLiteral("InvalidAllocationPolicy"),
-                                 tr("\"%1\" is not an allocation policy. Choose Hashed (evenly "
-                                    "weighted), GeoLatency (lowest latency) or Static.")
-                                     .arg(policy)));
+        op->fail(invalidAllocationPolicy(policy));
         return op;
     }
     return editDps(dps, known, [canonical](const Arm::ProvisioningService &d, QJsonObject &props) {

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <optional>
+#include <variant>
 
 namespace Dps::Services {
 
@@ -152,6 +153,9 @@ public:
     Arm::ArmOperation *setAllocationPolicy(const ResourceRef &dps, const QString &policy, const KnownState &known = {});
 
 private:
+    static std::optional<Arm::ArmError> hubCannotBeLinked(const Arm::IotHub &h);
+    static std::variant<QJsonObject, Arm::ArmError> linkedHubEntry(const Arm::IotHub &h, Arm::AccessPolicy &key, const LinkOptions &options);
+    static Arm::ArmError invalidAllocationPolicy(const QString &policy);
     template<typename Edit>
     Arm::ArmOperation *editDps(const ResourceRef &dps, const KnownState &known, Edit edit);
     // getDps/getHub, or an already-known value delivered the same way (from the event loop).

@@ -33,13 +33,11 @@ PlannedCall call(StepId step, const char *method, const QString &path, const QSt
     return PlannedCall{step, QString::fromLatin1(method), path, api, purpose, write};
 }
 
+// The canonical name, or the text as it is when it names no policy (said as it is).
 QString canonicalPolicy(const QString &policy)
 {
-    for (const QString &p : {QStringLiteral("Hashed"), QStringLiteral("GeoLatency"), QStringLiteral("Static")}) {
-        if (p.compare(policy.trimmed(), Qt::CaseInsensitive) == 0)
-            return p;
-    }
-    return policy;
+    const QString p = Arm::canonicalAllocationPolicy(policy);
+    return p.isEmpty() ? policy : p;
 }
 
 // Azure still works on it (creating, updating): the plan waits. Succeeded, Failed (a finding of the
