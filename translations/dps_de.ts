@@ -1827,7 +1827,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Lowest latency</source>
         <translation>Geringste Latenz</translation>
     </message>
@@ -2258,7 +2258,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
 <context>
     <name>Dps::Setup::SetupEngine</name>
     <message>
-        <location filename="../app/core/setup/SetupEngine.cpp" line="+179"/>
+        <location filename="../app/core/setup/SetupEngine.cpp" line="+171"/>
         <source>This setup (DPS &apos;%1&apos;, IoT hub &apos;%2&apos;) is running in another DPS Setup (process %3). Wait until it has finished, then try again: nothing is done twice.</source>
         <translation>Diese Einrichtung (DPS „%1“, IoT-Hub „%2“) läuft bereits in einer anderen DPS-Einrichtung (Prozess %3). Warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut: Nichts wird doppelt ausgeführt.</translation>
     </message>
@@ -2268,7 +2268,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Die Sperrdatei dieser Einrichtung (%1) kann nicht angelegt werden: Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+214"/>
         <source>Use 3 to 50 letters, digits and hyphens; start with a letter or digit, end with a letter or digit, and don&apos;t use only digits.</source>
         <translation>Verwenden Sie 3 bis 50 Buchstaben, Ziffern und Bindestriche; der Name muss mit einem Buchstaben oder einer Ziffer beginnen und enden und darf nicht nur aus Ziffern bestehen.</translation>
     </message>
@@ -2396,7 +2396,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie 1 bis 10 Einheiten.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>Subscription &apos;%1&apos; is enabled.</source>
         <translation>Das Abonnement „%1“ ist aktiviert.</translation>
     </message>
@@ -2411,7 +2411,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie ein aktiviertes Abonnement aus, oder aktivieren Sie dieses im Azure-Portal wieder.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Microsoft.Devices is registered in subscription %1.</source>
         <translation>Microsoft.Devices ist im Abonnement %1 registriert.</translation>
     </message>
@@ -2426,7 +2426,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der Ressourcenanbieter Microsoft.Devices ist im Abonnement %1 nicht registriert (Status: %2).</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Resource group &apos;%1&apos; exists.</source>
         <translation>Die Ressourcengruppe „%1“ existiert.</translation>
     </message>
@@ -2471,12 +2471,12 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Der Name „%1“ ist für den DPS verfügbar.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-78"/>
         <source>Register it: with Fix it here, or on the command line with --register-provider, which registers it as part of the setup. It takes a minute or two.</source>
         <translation>Registrieren Sie es: hier mit „Beheben“ oder in der Befehlszeile mit --register-provider, das es als Teil der Einrichtung registriert. Das dauert ein bis zwei Minuten.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>The resource group &apos;%1&apos; will be created.</source>
         <translation>Die Ressourcengruppe „%1“ wird erstellt.</translation>
     </message>
@@ -2605,7 +2605,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>Wählen Sie eine dieser Regionen aus: %1.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>What is in Azure changed since the plan was reviewed, and Apply would now make changes you have not seen: %1. Nothing was changed; look at the new plan first.</source>
         <translation>Was in Azure vorhanden ist, hat sich seit der Überprüfung des Plans geändert, und „Anwenden“ würde jetzt Änderungen vornehmen, die Sie nicht gesehen haben: %1. Es wurde nichts geändert; sehen Sie sich zuerst den neuen Plan an.</translation>
     </message>
@@ -2694,7 +2694,7 @@ Run &quot;dps-setup COMMAND --help&quot; for the options of a command.</source>
         <translation>In Arbeit… Sie können dieses Fenster geöffnet lassen; jeder Schritt zeigt, was Azure meldet.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>Stopped.</source>
         <translation>Gestoppt.</translation>
     </message>
@@ -3441,7 +3441,7 @@ Globaler Geräteendpunkt: %2
         <translation>„%1“ ist eine der integrierten Richtlinien des Hubs; wählen Sie einen eigenen Namen.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>The IoT hub &apos;%1&apos; is already linked to the DPS &apos;%2&apos; with allocation weight %3 and apply allocation policy %4. Apply changes the link only where you change these; its access policy stays as it is.</source>
         <translation>Der IoT-Hub „%1“ ist bereits mit dem DPS „%2“ verknüpft, mit Zuordnungsgewichtung %3 und „Zuordnungsrichtlinie anwenden“ %4. „Anwenden“ ändert die Verknüpfung nur dort, wo Sie diese Werte ändern; ihre Zugriffsrichtlinie bleibt, wie sie ist.</translation>
     </message>

@@ -164,17 +164,12 @@ void ApplyPage::onStep(const Setup::StepStatus &status)
         && p.effectiveHubSubscription().compare(p.subscriptionId, Qt::CaseInsensitive) == 0
         && p.effectiveHubResourceGroup().compare(p.resourceGroup, Qt::CaseInsensitive) == 0)
         return; // one resource group for both: no separate step to show
-    if (status.id == Setup::StepId::Provider || status.id == Setup::StepId::HubProvider) {
-        // Shown only when the plan registers Microsoft.Devices.
-        const std::optional<Setup::Plan> current = controller().currentPlan();
-        if (!current || current->action(status.id) != Setup::StepAction::Register)
-            return;
-    }
-    if (const std::optional<Setup::Plan> current = controller().currentPlan()) {
-        const Setup::PlanStep *step = current->step(status.id);
-        if (step && step->quiet)
-            return; // nothing of its own to do (e.g. the policy set with the DPS's creation)
-    }
+    // Steps with nothing of their own to say are not shown (the policy set with the DPS's creation, the
+    // registrations unless the plan registers); until the plan is made, not the registrations either.
+    const std::optional<Setup::Plan> current = controller().currentPlan();
+    const Setup::PlanStep *step = current ? current->step(status.id) : nullptr;
+    if (step ? step->quiet : (status.id == Setup::StepId::Provider || status.id == Setup::StepId::HubProvider))
+        return;
     const int key = int(status.id);
     if (status.state == Setup::StepState::Running && !m_startedAt.contains(key))
         m_startedAt.insert(key, monotonicMs() - status.elapsedMs);

@@ -160,12 +160,8 @@ void LinkPage::initializePage()
     // The chosen hub may be linked to the chosen DPS already: show the link as it is and start from it.
     std::optional<Arm::LinkedHub> linked;
     const auto &dps = controller().existingDps();
-    if (dps && !p.createDps && !p.createHub) {
-        for (const auto &l : dps->linkedHubs) {
-            if (l.hostName.section(QLatin1Char('.'), 0, 0).compare(p.hubName, Qt::CaseInsensitive) == 0)
-                linked = l;
-        }
-    }
+    if (dps && !p.createDps && !p.createHub)
+        linked = Setup::linkedHubOf(*dps, p.hubName);
     if (linked) {
         const QString pair = dps->id + QLatin1Char('|') + p.hubName;
         if (m_linkPresetFor != pair) {

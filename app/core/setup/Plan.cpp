@@ -40,16 +40,17 @@ QString canonicalPolicy(const QString &policy)
     return p.isEmpty() ? policy : p;
 }
 
-// Azure still works on it (creating, updating): the plan waits. Succeeded, Failed (a finding of the
-// checks) and Canceled (the last change was called off; the resource is there as before) are final.
-bool inProgress(const QString &provisioningState)
+} // namespace
+
+// Failed is a finding of the checks; Canceled means the last change was called off and the resource is
+// there as before.
+bool isFinalState(const QString &provisioningState)
 {
-    return !provisioningState.isEmpty() && provisioningState != QLatin1String("Succeeded") && provisioningState != QLatin1String("Failed")
-           && provisioningState != QLatin1String("Canceled");
+    return provisioningState.isEmpty() || provisioningState == QLatin1String("Succeeded")
+           || provisioningState == QLatin1String("Failed") || provisioningState == QLatin1String("Canceled");
 }
 
-// The DPS's link to the hub, by the hub's host name (or its name when the hub's host is unknown).
-std::optional<Arm::LinkedHub> findLink(const Arm::ProvisioningService &dps, const QString &hubName, const QString &hubHost)
+std::optional<Arm::LinkedHub> linkedHubOf(const Arm::ProvisioningService &dps, const QString &hubName, const QString &hubHost)
 {
     for (const auto &l : dps.linkedHubs) {
         if (!hubHost.isEmpty() ? l.hostName.compare(hubHost, Qt::CaseInsensitive) == 0
@@ -58,8 +59,6 @@ std::optional<Arm::LinkedHub> findLink(const Arm::ProvisioningService &dps, cons
     }
     return std::nullopt;
 }
-
-} // namespace
 
 QString actionKey(StepAction action)
 {
@@ -338,7 +337,7 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
             s.calls.append(call(StepId::Dps, "PUT", dpsPath, kDpsApiVersion,
                                 tr("Create the DPS '%1' with the allocation policy %2, then wait until it is active").arg(in.dpsName, policy), true));
             s.calls.append(call(StepId::Dps, "GET", dpsPath, kDpsApiVersion, tr("Read the new DPS (ID scope, endpoints)"), false));
-        } else if (inProgress(now.dps->provisioningState)) {
+        } else if (!isFinalState(now.dps->provisioningState)) {
             s.action = StepAction::Wait;
             s.text = tr("Wait for the DPS '%1', which Azure is still creating or updating (Azure says: %2), then use it.")
                          .arg(in.dpsName, now.dps->provisioningState);
@@ -373,7 +372,7 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
             s.calls.append(call(StepId::Hub, "PUT", hubPath, kHubApiVersion,
                                 tr("Create the IoT hub '%1', then wait until it is active").arg(in.hubName), true));
             s.calls.append(call(StepId::Hub, "GET", hubPath, kHubApiVersion, tr("Read the new IoT hub (host name)"), false));
-        } else if (inProgress(now.hub->provisioningState)) {
+        } else if (!isFinalState(now.hub->provisioningState)) {
             s.action = StepAction::Wait;
             s.text = tr("Wait for the IoT hub '%1', which Azure is still creating or updating (Azure says: %2), then use it.")
                          .arg(in.hubName, now.hub->provisioningState);
@@ -387,7 +386,7 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
 
     // The link and the allocation policy: both live in the DPS, so they are one PUT when both change.
     const QString hubHost = now.hub ? now.hub->hostName : QString();
-    const std::optional<Arm::LinkedHub> link = now.dps && now.hub ? findLink(*now.dps, in.hubName, hubHost) : std::nullopt;
+    const std::optional<Arm::LinkedHub> link = now.dps && now.hub ? linkedHubOf(*now.dps, in.hubName, hubHost) : std::nullopt;
     const QString currentPolicy = now.dps ? canonicalPolicy(now.dps->allocationPolicy) : QString();
     const bool policyChanges = now.dps && !wantedPolicy.isEmpty() && currentPolicy != wantedPolicy;
     PlanStep linkStep;
@@ -395,7 +394,7 @@ Plan buildPlan(const PlanInput &in, const Observed &now, const std::function<QSt
     linkStep.after = {StepId::Dps, StepId::Hub};
     // A link left behind by a deleted hub of the same name (the hub is created now): it holds the old
     // hub's key, so it is replaced, not kept.
-    const std::optional<Arm::LinkedHub> stale = now.dps && !now.hub ? findLink(*now.dps, in.hubName, QString()) : std::nullopt;
+    const std::optional<Arm::LinkedHub> stale = now.dps && !now.hub ? linkedHubOf(*now.dps, in.hubName) : std::nullopt;
     QList<FieldChange> linkChanges;
     bool addLink = false;
     if (stale) {

@@ -88,6 +88,14 @@ struct Plan
     QJsonObject toJson() const; // {steps: [{step, action, after, text, changes, calls}], nothingToDo}
 };
 
+// Azure is done with the resource: Succeeded, Failed, Canceled, or no provisioning state at all.
+// Anything else (Accepted, Creating, Updating, ...) is still in progress.
+bool isFinalState(const QString &provisioningState);
+
+// The DPS's link to the hub: by its host name, or by the hub's name when the host is not known (a hub
+// still to be created, whose name a deleted hub may have had).
+std::optional<Arm::LinkedHub> linkedHubOf(const Arm::ProvisioningService &dps, const QString &hubName, const QString &hubHost = {});
+
 // Translated name of an allocation policy: "Evenly weighted distribution" for Hashed, ...
 QString allocationPolicyName(const QString &policy);
 

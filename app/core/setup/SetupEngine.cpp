@@ -33,12 +33,6 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-bool isTerminalState(const QString &provisioningState)
-{
-    return provisioningState.isEmpty() || provisioningState == QLatin1String("Succeeded")
-           || provisioningState == QLatin1String("Failed") || provisioningState == QLatin1String("Canceled");
-}
-
 bool validResourceName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{2,49}[a-zA-Z0-9]$"));
@@ -133,10 +127,8 @@ struct SetupEngine::Private
     int pollIntervalMs = 1000;
     int run = 0; // which start() a pending poll timer belongs to
     // What the checks read: the plan is made from it, and the steps start from it (no second read).
-    QHash<QString, Arm::ProviderState> providers; // subscription (lower case) -> Microsoft.Devices
     Observed observed;
-    Plan plan;
-    bool hasPlan = false;
+    Plan plan; // no steps until the checks passed
     std::optional<Plan> approved;    // the plan the person saw (setExpectedPlan), for the next start()
     std::optional<Plan> runApproved; // ... taken by this start()
 };
@@ -232,7 +224,17 @@ const Plan &SetupEngine::plan() const
 
 bool SetupEngine::hasPlan() const
 {
-    return d->hasPlan;
+    return !d->plan.steps.isEmpty(); // buildPlan() always lists every step
+}
+
+// Microsoft.Devices of `subscription` (the DPS's or the hub's) as phase one read it; null before.
+const Arm::ProviderState *SetupEngine::providerOf(const QString &subscription) const
+{
+    if (subscription.compare(m_input.subscriptionId, Qt::CaseInsensitive) == 0)
+        return d->observed.provider ? &*d->observed.provider : nullptr;
+    if (subscription.compare(m_input.effectiveHubSubscription(), Qt::CaseInsensitive) == 0)
+        return d->observed.hubProvider ? &*d->observed.hubProvider : nullptr;
+    return nullptr;
 }
 
 void SetupEngine::setExpectedPlan(const Plan &plan)
@@ -458,10 +460,8 @@ void SetupEngine::startChecks()
     d->firstError.reset();
     d->dps.reset();
     d->hub.reset();
-    d->providers.clear();
     d->observed = Observed();
     d->plan = Plan();
-    d->hasPlan = false;
     d->checks = validateInput();
     for (StepId id : kAllSteps) {
         d->steps[id] = StepStatus();
@@ -521,7 +521,6 @@ void SetupEngine::checkPhaseOne()
         track(p);
         Services::onResult<Arm::ProviderState>(p, this,
             [this, sub, hubOnly, done](const Arm::ProviderState &state) {
-                d->providers.insert(sub.toLower(), state);
                 if (hubOnly)
                     d->observed.hubProvider = state;
                 else
@@ -560,7 +559,10 @@ void SetupEngine::checkPhaseTwo()
         if (--d->pendingChecks == 0)
             finishChecks();
     };
-    auto registered = [this](const QString &sub) { return d->providers.value(sub.toLower()).isRegistered(); };
+    auto registered = [this](const QString &sub) {
+        const Arm::ProviderState *provider = providerOf(sub);
+        return provider && provider->isRegistered();
+    };
     // Names are global across Azure: checked in a subscription where Microsoft.Devices is registered.
     QString nameSub, nameTenant;
     if (registered(in.subscriptionId)) {
@@ -715,7 +717,7 @@ void SetupEngine::checkPhaseTwo()
                              tr("Allow shared access policies on the hub, or choose another hub."));
                 } else {
                     addCheck(QStringLiteral("hub"), true, tr("The IoT hub '%1' exists and will be used.").arg(hub.name), QString());
-                    if (isTerminalState(hub.provisioningState)) {
+                    if (isFinalState(hub.provisioningState)) {
                         // The policy the link will use must have RegistryWrite and ServiceConnect.
                         begin();
                         ServiceCall *policy = m_service->hubPolicy(m_input.hubRef(), m_input.link.accessPolicy);
@@ -763,10 +765,10 @@ void SetupEngine::checkPhaseTwo()
 
     // Regions offering DPS and IoT Hub, for what is new.
     auto checkRegion = [&](const QString &sub, const QString &tenant, const QString &location, const QStringList &ids) {
-        if (d->providers.contains(sub.toLower())) {
+        if (const Arm::ProviderState *read = providerOf(sub)) {
             // The provider state read in phase one lists the regions of both types (display names,
             // "West Europe"): enough to check a region name without another request.
-            const Arm::ProviderState provider = d->providers.value(sub.toLower());
+            const Arm::ProviderState &provider = *read;
             auto normalized = [](QString v) { return v.remove(QLatin1Char(' ')).toLower(); };
             QStringList hubRegions, names;
             for (const auto &r : provider.locationsOf(QStringLiteral("IotHubs")))
@@ -842,7 +844,6 @@ void SetupEngine::finishChecks()
     }
     if (!firstFailure) {
         d->plan = buildPlan(m_input, d->observed, m_regionName);
-        d->hasPlan = true;
     }
     if (d->checksOnly || firstFailure) {
         m_running = false;
@@ -1041,14 +1042,14 @@ void SetupEngine::follow(StepId id, ArmOperation *op)
     connect(op, &ArmOperation::finished, this, [this, id](const QJsonObject &body) {
         if (id == StepId::Hub) {
             const Arm::IotHub hub = Arm::IotHub::fromJson(body);
-            if (!isTerminalState(hub.provisioningState)) {
+            if (!isFinalState(hub.provisioningState)) {
                 pollResource(id); // an older operation finished, but another one is still running
                 return;
             }
             d->hub = hub;
         } else {
             const Arm::ProvisioningService dps = Arm::ProvisioningService::fromJson(body);
-            if (!isTerminalState(dps.provisioningState)) {
+            if (!isFinalState(dps.provisioningState)) {
                 pollResource(id);
                 return;
             }
@@ -1070,7 +1071,7 @@ void SetupEngine::pollResource(StepId id)
         track(get);
         connect(get, &ServiceCall::finished, this, [this, id, isDps](const QVariant &v) {
             const QString state = isDps ? v.value<Arm::ProvisioningService>().provisioningState : v.value<Arm::IotHub>().provisioningState;
-            if (!isTerminalState(state)) {
+            if (!isFinalState(state)) {
                 setStep(id, StepState::Running, state);
                 pollResource(id);
             } else if (state == QLatin1String("Succeeded")) {
@@ -1099,12 +1100,13 @@ void SetupEngine::runLinkStep(const PlanStep &step)
 {
     if (d->plan.action(StepId::Dps) == StepAction::Nothing)
         d->dps.reset(); // read when the checks ran, maybe minutes ago: configureDps reads it again
+    // What the step does is in its changes: an access policy added to the hub, a stale link's key replaced.
     bool addPolicy = false;
-    for (const auto &c : step.calls)
-        addPolicy = addPolicy || (c.write && c.method == QLatin1String("PUT") && c.path.contains(QLatin1String("/IotHubs/")));
     Services::LinkOptions link = m_input.link;
-    for (const auto &c : step.changes)
+    for (const auto &c : step.changes) {
+        addPolicy = addPolicy || c.field.startsWith(QLatin1String("authorizationPolicies["));
         link.replaceKey = link.replaceKey || c.field.endsWith(QLatin1String(".connectionString"));
+    }
     if (!addPolicy) {
         followDpsUpdate(StepId::Link, m_service->configureDps(m_input.dpsRef(), m_input.hubRef(), link, m_input.allocationPolicy, known()));
         return;
@@ -1145,7 +1147,7 @@ void SetupEngine::followDpsUpdate(StepId id, ArmOperation *op)
     connect(op, &ArmOperation::failed, this, [this, id](const ArmError &e) { failStep(id, e); });
     connect(op, &ArmOperation::finished, this, [this, id](const QJsonObject &body) {
         const Arm::ProvisioningService dps = Arm::ProvisioningService::fromJson(body);
-        if (!isTerminalState(dps.provisioningState)) {
+        if (!isFinalState(dps.provisioningState)) {
             pollResource(id);
             return;
         }

@@ -96,6 +96,7 @@ private:
     void pollResource(StepId id);
     void runLinkStep(const PlanStep &step);
     Services::KnownState known() const;
+    const Arm::ProviderState *providerOf(const QString &subscription) const;
     void followDpsUpdate(StepId id, Arm::ArmOperation *op);
 
     struct Private;
